@@ -1,0 +1,36 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, NonNegative } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+
+/**
+ * File (type 8). Forks add an extension under `ext`, `extension`, `mimeType` or `suffix`; all are kept.
+ *
+ * @see {@link https://githubim.com/api/message} "File Message"
+ */
+export const FileSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.File),
+    url: Type.String({ description: 'Where the file can be downloaded.' }),
+    name: Type.String({ description: 'File name shown to users.' }),
+    size: NonNegative('Size in bytes.'),
+    ...commonFields,
+  },
+  { $id: schemaId('file'), title: 'FilePayload', description: 'File message (type 8); `size` is in bytes.' },
+)
+export type FilePayload = Static<typeof FileSchema>
+
+export const file = definePayloadType({
+  type: MessageType.File,
+  name: 'file',
+  schema: FileSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[文件]{name}', en: '[File] {name}' },
+  examples: [
+    { title: 'File', value: { type: 8, url: 'http://xxxxx.com/xxx', name: 'xxxx.docx', size: 238734 }, source: 'seeds/000 "File Message"' },
+    { title: 'File with a fork’s extension key', value: { type: 8, url: 'http://x/报告.pdf', name: '报告.pdf', size: 1024, ext: 'pdf' } },
+  ],
+  invalidExamples: [{ title: 'Size as a string', value: { type: 8, url: 'http://x/a', name: 'a', size: '1 KB' }, path: '/size' }],
+})

@@ -1,0 +1,37 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, NonNegative } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+
+/**
+ * Animated GIF (type 3).
+ *
+ * @see {@link https://githubim.com/api/message} "GIF Message"
+ */
+export const GifSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.Gif),
+    url: Type.String({ description: 'Where the GIF can be downloaded.' }),
+    width: NonNegative('Width in pixels (iOS assumes 100 when missing).'),
+    height: NonNegative('Height in pixels.'),
+    category: Type.Optional(Type.String({ description: 'Sticker category (TangSengDaoDao Android).' })),
+    title: Type.Optional(Type.String({ description: 'Title (TangSengDaoDao Android).' })),
+    placeholder: Type.Optional(Type.String({ description: 'Placeholder image (TangSengDaoDao Android).' })),
+    format: Type.Optional(Type.String({ description: 'Format hint (TangSengDaoDao Android).' })),
+    ...commonFields,
+  },
+  { $id: schemaId('gif'), title: 'GifPayload', description: 'Animated GIF message (type 3).' },
+)
+export type GifPayload = Static<typeof GifSchema>
+
+export const gif = definePayloadType({
+  type: MessageType.Gif,
+  name: 'gif',
+  schema: GifSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[动图]', en: '[GIF]' },
+  examples: [{ title: 'GIF', value: { type: 3, url: 'http://xxxxx.com/xxx', width: 72, height: 72 }, source: 'seeds/000 "GIF Message"' }],
+  invalidExamples: [{ title: 'Missing height', value: { type: 3, url: 'http://x/y.gif', width: 72 }, path: '/height' }],
+})

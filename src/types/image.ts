@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, NonNegative } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+
+/**
+ * Image message (type 2).
+ *
+ * @see {@link https://githubim.com/api/message} "Image Message"
+ */
+export const ImageSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.Image),
+    url: Type.String({ description: 'Where the image can be downloaded.' }),
+    width: NonNegative('Width in pixels (iOS writes floats).'),
+    height: NonNegative('Height in pixels.'),
+    size: Type.Optional(NonNegative('Size in bytes.')),
+    ...commonFields,
+  },
+  { $id: schemaId('image'), title: 'ImagePayload', description: 'Image message (type 2).' },
+)
+export type ImagePayload = Static<typeof ImageSchema>
+
+export const image = definePayloadType({
+  type: MessageType.Image,
+  name: 'image',
+  schema: ImageSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[图片]', en: '[Image]' },
+  examples: [
+    { title: 'Image', value: { type: 2, url: 'http://xxxxx.com/xxx', width: 200, height: 320 }, source: 'seeds/000 "Image Message"' },
+    { title: 'Image from the Python example', value: { type: 2, url: 'http://example.com/image.jpg', width: 200, height: 320 }, source: 'seeds/001 Python example' },
+  ],
+  invalidExamples: [
+    { title: 'Width as a string', value: { type: 2, url: 'http://x/y.png', width: '200', height: 320 }, path: '/width' },
+    { title: 'Negative height', value: { type: 2, url: 'http://x/y.png', width: 200, height: -1 }, path: '/height' },
+    { title: 'No url', value: { type: 2, width: 200, height: 320 }, path: '/url' },
+  ],
+})

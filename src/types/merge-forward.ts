@@ -1,0 +1,68 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, DecimalId, withStatic } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { PAYLOAD_SCHEMA_ID, schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+import type { Payload } from '../payload.js'
+
+const ForwardedMessageFields = Type.Object(
+  {
+    message_id: DecimalId('Id of the forwarded message, as a decimal string.'),
+    timestamp: Type.Integer({ minimum: 0, description: 'When it was sent, in Unix seconds.' }),
+    from_uid: Type.String({ description: 'Its sender.' }),
+    payload: Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The forwarded message: a full payload.' }),
+  },
+  { title: 'ForwardedMessage' },
+)
+/** One message inside a merged forward. */
+export interface ForwardedMessage extends Omit<Static<typeof ForwardedMessageFields>, 'payload'> {
+  payload: Payload
+}
+const ForwardedMessageSchema = withStatic<ForwardedMessage>(ForwardedMessageFields)
+
+/** Merged forward of chat history (type 11); each entry nests a full payload. */
+export const MergeForwardSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.MergeForward),
+    channel_type: Type.Integer({ minimum: 0, description: 'Channel type the messages came from (1 personal, 2 group).' }),
+    users: Type.Array(
+      Type.Object({ uid: Type.String(), name: Type.String(), avatar: Type.Optional(Type.String()) }, { title: 'ForwardedUser' }),
+      { description: 'The senders, for display.' },
+    ),
+    msgs: Type.Array(ForwardedMessageSchema, { description: 'The forwarded messages, oldest first.' }),
+    ...commonFields,
+  },
+  { $id: schemaId('merge-forward'), title: 'MergeForwardPayload', description: 'Merged forward of chat history (type 11).' },
+)
+export type MergeForwardPayload = Static<typeof MergeForwardSchema>
+
+export const mergeForward = definePayloadType({
+  type: MessageType.MergeForward,
+  name: 'merge-forward',
+  schema: MergeForwardSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[聊天记录]', en: '[Chat history]' },
+  examples: [
+    {
+      title: 'Two forwarded messages',
+      value: {
+        type: 11,
+        channel_type: 2,
+        users: [{ uid: 'u1', name: '张三' }],
+        msgs: [
+          { message_id: '1867301234567890123', timestamp: 1700000000, from_uid: 'u1', payload: { type: 1, content: '大家好' } },
+          { message_id: '1867301234567890124', timestamp: 1700000005, from_uid: 'u1', payload: { type: 2, url: 'https://x/y.png', width: 10, height: 10 } },
+        ],
+      },
+      source: 'TangSengDaoDao web Messages/Mergeforward',
+    },
+  ],
+  invalidExamples: [
+    {
+      title: 'A forwarded payload that is itself invalid',
+      value: { type: 11, channel_type: 2, users: [], msgs: [{ message_id: '1', timestamp: 1, from_uid: 'u1', payload: { type: 2, url: 'x' } }] },
+      path: '/msgs/0/payload/width',
+    },
+  ],
+})

@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox'
+import { commonFields, type SystemExtra } from '../../common/fields.js'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { SYSTEM_TYPE_MIN } from '../../common/message-type.js'
+import { schemaId } from '../../common/schema-ids.js'
+import { SystemContent, SystemExtraList } from './system-schema.js'
+
+/**
+ * Any other system message (`type` > 1000 that no definition claims): `content` and `extra` are
+ * checked when present, every other field is kept. Clients render all of 1000–2000 with the
+ * generic template renderer, so a new server-side system type keeps working.
+ */
+export const GenericSystemSchema = Type.Object(
+  {
+    type: Type.Integer({ minimum: SYSTEM_TYPE_MIN, description: 'A system type (> 1000) without a specific schema.' }),
+    content: Type.Optional(SystemContent),
+    extra: Type.Optional(SystemExtraList),
+    ...commonFields,
+  },
+  { $id: schemaId('system'), title: 'GenericSystemPayload', description: 'Any other system message (type > 1000): `content` template and `extra` when present.' },
+)
+
+/** A system message whose `type` has no specific schema. `type` is any integer > 1000. */
+export interface GenericSystemPayload {
+  type: number
+  content?: string
+  extra?: SystemExtra[]
+  [key: string]: unknown
+}
+
+/** Header flags and digest of generic system messages: the docs' system rule. */
+export const genericSystem = {
+  name: 'system',
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+} as const
+
+/** Examples the tests validate as generic system messages. */
+export const genericSystemExamples = [
+  { title: 'Hotline assigned (1200)', value: { type: 1200, content: '{0}已接入会话', extra: [{ uid: 'agent1', name: '客服小王' }] } },
+  { title: 'Video call result (9989), no template', value: { type: 9989, second: 65, result: 1 } },
+] as const

@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchema } from './system-schema.js'
+
+/**
+ * A group was created (1001). Docs style: the creator is `{0}` / `extra[0]`, the members follow.
+ * (TangSengDaoDao instead bakes the creator's name into the text and lists only the members.)
+ *
+ * @see {@link https://githubim.com/api/message} "Create Group Chat"
+ */
+export const GroupCreatedSchema = systemSchema(MessageType.GroupCreated, 'group-created', 'GroupCreatedPayload', 'System message: a group was created (1001).', {
+  creator: Type.Optional(Type.String({ description: 'Creator uid.' })),
+  creator_name: Type.Optional(Type.String({ description: 'Creator display name.' })),
+  version: Type.Optional(Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
+})
+export type GroupCreatedPayload = Static<typeof GroupCreatedSchema>
+
+export const groupCreated = definePayloadType({
+  type: MessageType.GroupCreated,
+  name: 'group-created',
+  schema: GroupCreatedSchema,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
+  examples: [
+    {
+      title: 'Create group chat',
+      value: {
+        type: 1001,
+        creator: 'xxx',
+        creator_name: 'John',
+        content: '{0} invited {1}, {2} to join the group chat',
+        extra: [
+          { uid: 'xxx', name: 'John' },
+          { uid: 'xx01', name: 'Alice' },
+          { uid: 'xx02', name: 'Bob' },
+        ],
+      },
+      source: 'seeds/000 "Create Group Chat"',
+    },
+    {
+      title: '创建群聊',
+      value: {
+        type: 1001,
+        creator: 'xxx',
+        creator_name: '张三',
+        content: '{0}邀请{1}、{2}加入群聊',
+        extra: [
+          { uid: 'xxx', name: '张三' },
+          { uid: 'xx01', name: '李四' },
+          { uid: 'xx02', name: '王五' },
+        ],
+      },
+      source: 'seeds/001 "创建群聊"',
+    },
+  ],
+  invalidExamples: [
+    { title: 'extra entry without a name', value: { type: 1001, content: '{0} created the group', extra: [{ uid: 'u1' }] }, path: '/extra/0/name' },
+  ],
+})

@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox'
+import { HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchema } from './system-schema.js'
+
+/**
+ * A member left the group (1021, TangSengDaoDao).
+ */
+export const GroupMemberQuitSchema = systemSchema(MessageType.GroupMemberQuit, 'group-member-quit', 'GroupMemberQuitPayload', 'System message: a member left (1021).', {})
+export type GroupMemberQuitPayload = Static<typeof GroupMemberQuitSchema>
+
+export const groupMemberQuit = definePayloadType({
+  type: MessageType.GroupMemberQuit,
+  name: 'group-member-quit',
+  schema: GroupMemberQuitSchema,
+  flags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '“{0}”退出群聊', en: '"{0}" left the group chat' } },
+  examples: [
+    { title: 'Member quit', value: { type: 1021, content: '“{0}”退出群聊', extra: [{ uid: 'u2', name: '李四' }], visibles: ['owner1'] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
+  ],
+  invalidExamples: [{ title: 'No content', value: { type: 1021, extra: [] }, path: '/content' }],
+})

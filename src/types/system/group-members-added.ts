@@ -1,0 +1,58 @@
+import type { Static } from '@sinclair/typebox'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchema } from './system-schema.js'
+
+/**
+ * Members were invited into a group (1002); `{0}` is the inviter.
+ *
+ * @see {@link https://githubim.com/api/message} "Add Group Members"
+ */
+export const GroupMembersAddedSchema = systemSchema(
+  MessageType.GroupMembersAdded,
+  'group-members-added',
+  'GroupMembersAddedPayload',
+  'System message: members were added to a group (1002).',
+  {},
+)
+export type GroupMembersAddedPayload = Static<typeof GroupMembersAddedSchema>
+
+export const groupMembersAdded = definePayloadType({
+  type: MessageType.GroupMembersAdded,
+  name: 'group-members-added',
+  schema: GroupMembersAddedSchema,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
+  examples: [
+    {
+      title: 'Add group members',
+      value: {
+        type: 1002,
+        content: '{0} invited {1}, {2} to join the group chat',
+        extra: [
+          { uid: 'xxx', name: 'John' },
+          { uid: 'xx01', name: 'Alice' },
+          { uid: 'xx02', name: 'Bob' },
+        ],
+      },
+      source: 'seeds/000 "Add Group Members"',
+    },
+    {
+      title: '添加群成员',
+      value: {
+        type: 1002,
+        content: '{0}邀请{1}、{2}加入群聊',
+        extra: [
+          { uid: 'xxx', name: '张三' },
+          { uid: 'xx01', name: '李四' },
+          { uid: 'xx02', name: '王五' },
+        ],
+      },
+      source: 'seeds/001 "添加群成员"',
+    },
+  ],
+  invalidExamples: [{ title: 'extra as an object', value: { type: 1002, content: '{0}', extra: { uid: 'u', name: 'n' } }, path: '/extra' }],
+})

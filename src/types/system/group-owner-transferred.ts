@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox'
+import { HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchema } from './system-schema.js'
+
+/**
+ * Group ownership was transferred (1008, TangSengDaoDao): `{0}` is the new owner.
+ */
+export const GroupOwnerTransferredSchema = systemSchema(MessageType.GroupOwnerTransferred, 'group-owner-transferred', 'GroupOwnerTransferredPayload', 'System message: ownership was transferred (1008).', {})
+export type GroupOwnerTransferredPayload = Static<typeof GroupOwnerTransferredSchema>
+
+export const groupOwnerTransferred = definePayloadType({
+  type: MessageType.GroupOwnerTransferred,
+  name: 'group-owner-transferred',
+  schema: GroupOwnerTransferredSchema,
+  flags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '“{0}”已成为新群主', en: '"{0}" is now the group owner' } },
+  examples: [
+    { title: 'New owner', value: { type: 1008, content: '“{0}”已成为新群主', extra: [{ uid: 'u2', name: '李四' }] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
+  ],
+  invalidExamples: [{ title: 'Content as an array', value: { type: 1008, content: ['{0}'], extra: [] }, path: '/content' }],
+})

@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox'
+import { HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchemaOptionalExtra } from './system-schema.js'
+
+/**
+ * The group was upgraded to a super group (1022, TangSengDaoDao). Fixed text.
+ */
+export const GroupUpgradedSchema = systemSchemaOptionalExtra(MessageType.GroupUpgraded, 'group-upgraded', 'GroupUpgradedPayload', 'System message: the group was upgraded (1022).', {})
+export type GroupUpgradedPayload = Static<typeof GroupUpgradedSchema>
+
+export const groupUpgraded = definePayloadType({
+  type: MessageType.GroupUpgraded,
+  name: 'group-upgraded',
+  schema: GroupUpgradedSchema,
+  flags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '本群已升级为超大群', en: 'This group was upgraded to a super group' } },
+  examples: [
+    { title: 'Group upgraded', value: { type: 1022, content: '本群已升级为超大群' } },
+  ],
+  invalidExamples: [{ title: 'No content', value: { type: 1022 }, path: '/content' }],
+})

@@ -1,0 +1,46 @@
+import type { Static } from '@sinclair/typebox'
+import { DecimalId } from '../../common/fields.js'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
+import { MessageType } from '../../common/message-type.js'
+import { definePayloadType } from '../../define.js'
+import { systemSchema } from './system-schema.js'
+
+/**
+ * A message was recalled (1006). Current TangSengDaoDao recalls with the `messageRevoke` command
+ * instead, but 1006 is still documented and decoded.
+ *
+ * @see {@link https://githubim.com/api/message} "Recall Message"
+ */
+export const MessageRecalledSchema = systemSchema(
+  MessageType.MessageRecalled,
+  'message-recalled',
+  'MessageRecalledPayload',
+  'System message: a message was recalled (1006).',
+  { message_id: DecimalId('Id of the recalled message, as a decimal string.') },
+)
+export type MessageRecalledPayload = Static<typeof MessageRecalledSchema>
+
+export const messageRecalled = definePayloadType({
+  type: MessageType.MessageRecalled,
+  name: 'message-recalled',
+  schema: MessageRecalledSchema,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  digest: 'system',
+  templates: { default: { zh: '{0}撤回了一条消息', en: '{0} recalled a message' } },
+  examples: [
+    {
+      title: 'Recall message',
+      value: { type: 1006, message_id: '234343435', content: '{0} recalled a message', extra: [{ uid: 'xxx', name: 'John' }] },
+      source: 'seeds/000 "Recall Message"',
+    },
+    {
+      title: '撤回消息',
+      value: { type: 1006, message_id: '234343435', content: '{0}撤回了一条消息', extra: [{ uid: 'xxx', name: '张三' }] },
+      source: 'seeds/001 "撤回消息"',
+    },
+  ],
+  invalidExamples: [
+    { title: 'message_id as a number', value: { type: 1006, message_id: 234343435, content: '{0}', extra: [] }, path: '/message_id' },
+  ],
+})

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, NonNegative } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+
+/**
+ * Short video (type 5, TangSengDaoDao "smallVideo"). Its duration key is `second`, unlike voice's
+ * `timeTrad`. Android leaks `coverLocalPath`; such device-local keys are kept as they are.
+ */
+export const VideoSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.Video),
+    url: Type.String({ description: 'Where the video can be downloaded.' }),
+    cover: Type.String({ description: 'Cover image URL.' }),
+    second: NonNegative('Duration in seconds.'),
+    width: NonNegative('Width in pixels.'),
+    height: NonNegative('Height in pixels.'),
+    size: Type.Optional(NonNegative('Size in bytes.')),
+    ...commonFields,
+  },
+  { $id: schemaId('video'), title: 'VideoPayload', description: 'Short video (type 5); `second` is the duration in seconds.' },
+)
+export type VideoPayload = Static<typeof VideoSchema>
+
+export const video = definePayloadType({
+  type: MessageType.Video,
+  name: 'video',
+  schema: VideoSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[视频]', en: '[Video]' },
+  examples: [
+    {
+      title: 'Video',
+      value: { type: 5, url: 'https://cdn.example.com/v/1.mp4', cover: 'https://cdn.example.com/v/1.jpg', second: 12, width: 720, height: 1280, size: 1048576 },
+      source: 'TangSengDaoDao web Messages/Video',
+    },
+  ],
+  invalidExamples: [{ title: 'No cover', value: { type: 5, url: 'https://x/1.mp4', second: 1, width: 1, height: 1 }, path: '/cover' }],
+})

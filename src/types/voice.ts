@@ -1,0 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { commonFields, NonNegative } from '../common/fields.js'
+import { CHAT_FLAGS } from '../common/flags.js'
+import { MessageType } from '../common/message-type.js'
+import { schemaId } from '../common/schema-ids.js'
+import { definePayloadType } from '../define.js'
+
+/**
+ * Voice clip (type 4). The duration key really is `timeTrad`, in seconds.
+ *
+ * @see {@link https://githubim.com/api/message} "Voice Message"
+ */
+export const VoiceSchema = Type.Object(
+  {
+    type: Type.Literal(MessageType.Voice),
+    url: Type.String({ description: 'Where the audio can be downloaded.' }),
+    timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).'),
+    waveform: Type.Optional(Type.String({ description: 'Waveform bytes, Base64 (iOS may insert line feeds).' })),
+    ...commonFields,
+  },
+  { $id: schemaId('voice'), title: 'VoicePayload', description: 'Voice message (type 4); `timeTrad` is the duration in seconds.' },
+)
+export type VoicePayload = Static<typeof VoiceSchema>
+
+export const voice = definePayloadType({
+  type: MessageType.Voice,
+  name: 'voice',
+  schema: VoiceSchema,
+  flags: CHAT_FLAGS,
+  digest: { zh: '[语音]', en: '[Voice]' },
+  examples: [
+    { title: 'Voice', value: { type: 4, url: 'http://xxxxx.com/xxx', timeTrad: 10 }, source: 'seeds/000 "Voice Message"' },
+    { title: 'Voice from the Go example', value: { type: 4, url: 'http://example.com/voice.mp3', timeTrad: 10 }, source: 'seeds/001 Go example' },
+  ],
+  invalidExamples: [
+    { title: 'Duration under another name', value: { type: 4, url: 'http://x/a.mp3', duration: 10 }, path: '/timeTrad' },
+  ],
+})
