@@ -1,0 +1,165 @@
+/**
+ * Validation issues: what is wrong, where (a JSON Pointer), and how to fix it.
+ */
+import type { AjvError } from '../generated/validators.js'
+
+/** Machine-readable kind of a {@link ValidationIssue}. */
+export type ValidationIssueCode =
+  | 'required'
+  | 'type'
+  | 'enum'
+  | 'range'
+  | 'pattern'
+  | 'empty'
+  | 'unknown_type'
+  | 'too_deep'
+  | 'unsafe_number'
+  | 'lone_surrogate'
+  | 'invalid'
+
+/** One problem found in a value. */
+export interface ValidationIssue {
+  /** JSON Pointer (RFC 6901) to the offending value; `""` is the value itself. */
+  readonly path: string
+  /** What is wrong and what to write instead. */
+  readonly message: string
+  readonly code: ValidationIssueCode
+}
+
+/** Escapes one JSON Pointer segment. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+/** The value at a JSON Pointer, or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root
+  let value = root
+  for (const raw of pointer.slice(1).split('/')) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<string, unknown>)[raw.replaceAll('~1', '/').replaceAll('~0', '~')]
+  }
+  return value
+}
+
+/** A short description of a value for messages: `a string ("1")`, `a boolean (true)`, `an array`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`
+    case 'number':
+      return `the number ${value}`
+    case 'boolean':
+      return `a boolean (${value})`
+    case 'object':
+      return 'an object'
+    default:
+      return typeof value
+  }
+}
+
+const ID_HINT = 'write the int64 id as a decimal string, e.g. "1867301234567890123": JSON numbers lose precision above 2^53'
+
+/** How to fix a field, by its name, where the generic message would not say it. */
+const FIELD_HINTS: Readonly<Record<string, string>> = {
+  all: 'use 1 for @everyone and 0 otherwise: the JS SDK reads a boolean as 0 and the TangSengDaoDao server crashes on it',
+  flame: 'use 1 or 0, not a boolean',
+  message_id: ID_HINT,
+  root_mid: ID_HINT,
+  root_message_id: ID_HINT,
+  timeTrad: 'the voice duration in seconds, as a number',
+  second: 'the video duration in seconds, as a number',
+  size: 'the size in bytes, as a number',
+  width: 'pixels, as a number',
+  height: 'pixels, as a number',
+  extra: 'a list of { "uid": string, "name": string }, one per {n} placeholder',
+  uids: 'a list of uid strings',
+  visibles: 'a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)',
+  channel_id: 'channel ids must not contain @, # or & (the server answers 频道ID不合法)',
+  payload: 'a full payload object with an integer "type"',
+  header: 'an object with no_persist, red_dot and sync_once, each 0 or 1',
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  object: 'an object',
+  array: 'an array',
+  boolean: 'a boolean',
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+function withHint(path: string, message: string): string {
+  const hint = FIELD_HINTS[lastSegment(path)]
+  return hint ? `${message}: ${hint}` : message
+}
+
+/**
+ * Turns Ajv errors (generated with `messages: false`) into issues. `prefix` is the JSON Pointer
+ * of the validated value inside the caller's document; `root` the validated value.
+ */
+export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[]): void {
+  // A 0|1 flag is an `anyOf` of two literals (each `const` + `type`): its branches' errors are
+  // folded into one "must be 0 or 1" issue at that location.
+  const anyOfAt = new Set<string>()
+  const allowedAt = new Map<string, unknown[]>()
+  for (const e of errors) {
+    if (e.keyword === 'anyOf') anyOfAt.add(e.instancePath)
+    if (e.keyword === 'const') {
+      const list = allowedAt.get(e.instancePath) ?? []
+      list.push(e.params.allowedValue)
+      allowedAt.set(e.instancePath, list)
+    }
+  }
+  for (const e of errors) {
+    if ((e.keyword === 'type' || e.keyword === 'const') && anyOfAt.has(e.instancePath)) continue
+    const path = prefix + e.instancePath
+    const actual = valueAt(root, e.instancePath)
+    switch (e.keyword) {
+      case 'required': {
+        const missing = String(e.params.missingProperty)
+        const at = `${path}/${pointerSegment(missing)}`
+        out.push({ path: at, code: 'required', message: withHint(at, `"${missing}" is required`) })
+        break
+      }
+      case 'type':
+        out.push({ path, code: 'type', message: withHint(path, `must be ${TYPE_NAMES[String(e.params.type)] ?? e.params.type}, not ${describeValue(actual)}`) })
+        break
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        out.push({ path, code: 'range', message: withHint(path, `must be ${e.params.comparison} ${e.params.limit}, not ${describeValue(actual)}`) })
+        break
+      case 'pattern':
+        out.push({
+          path,
+          code: 'pattern',
+          message: withHint(path, e.params.pattern === '^[0-9]+$' ? `must be a decimal string of digits, not ${describeValue(actual)}` : `${describeValue(actual)} does not match ${e.params.pattern}`),
+        })
+        break
+      case 'minLength':
+        out.push({ path, code: 'empty', message: withHint(path, 'must not be empty') })
+        break
+      case 'anyOf': {
+        const allowed = allowedAt.get(e.instancePath)
+        const message = allowed ? `must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(actual)}` : `${describeValue(actual)} matches none of the allowed shapes`
+        out.push({ path, code: allowed ? 'enum' : 'invalid', message: withHint(path, message) })
+        break
+      }
+      case 'const':
+        out.push({ path, code: 'enum', message: withHint(path, `must be ${JSON.stringify(e.params.allowedValue)}, not ${describeValue(actual)}`) })
+        break
+      case 'if':
+        break // the failing `then` branch is reported itself
+      default:
+        out.push({ path, code: 'invalid', message: withHint(path, `fails "${e.keyword}"`) })
+    }
+  }
+}
