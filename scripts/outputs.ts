@@ -148,21 +148,65 @@ function validatorName(type: number): string {
 }
 
 const ENVELOPE = { type: 'object', required: ['type'], properties: { type: { type: 'integer' } } }
+const ANNOTATIONS = ['title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType']
 
 /**
  * The schemas as the generated validators check them. Same constraints as the published files,
- * with two dispatches moved into code (src/validate/validate.ts), where a map lookup replaces a
- * chain of `if`/`then` that would cost ~60 lines of generated code per branch:
+ * written in equivalent shorter forms (a literal's `const` without its `type`, an `anyOf` of
+ * literals as an `enum`), with the checks that validatePayload does once per payload left out
+ * (`type`, which selected the validator, and the common fields), and with two dispatches moved
+ * into code (src/validate/validate.ts), where a map lookup replaces a chain of `if`/`then` that
+ * would cost ~60 lines of generated code per branch:
  * - a nested payload (`reply.payload`, `msgs[].payload`) is checked here as an envelope and then
  *   by its own type's validator, iteratively (so no input can overflow the stack);
  * - a command's `param` is checked by the validator of its `cmd`.
  */
 function compiledView(schema: JsonObject): JsonObject {
-  const copy = JSON.parse(JSON.stringify(schema), (_key, value: unknown) =>
-    value && typeof value === 'object' && (value as JsonObject).$ref === PAYLOAD_SCHEMA_ID ? ENVELOPE : value,
-  ) as JsonObject
+  const copy = JSON.parse(JSON.stringify(schema), (_key, value: unknown) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+    const node = value as JsonObject
+    if (node.$ref === PAYLOAD_SCHEMA_ID) return ENVELOPE
+    // Annotations do not validate anything; Ajv would embed them in the generated code.
+    for (const key of ANNOTATIONS) delete node[key]
+    // TypeBox writes a literal as `{const, type}`; `const` alone says the same.
+    if ('const' in node && 'type' in node) {
+      const { type: _type, ...rest } = node
+      return rest
+    }
+    // An `anyOf` of literals (a 0|1 flag) is an `enum`, which compiles to one check.
+    const anyOf = node.anyOf as JsonObject[] | undefined
+    if (anyOf?.every((branch) => Object.keys(branch).every((k) => k === 'const'))) {
+      const { anyOf: _anyOf, ...rest } = node
+      return { ...rest, enum: anyOf.map((branch) => branch.const) }
+    }
+    return node
+  }) as JsonObject
   if (copy.$id === schemaId('command')) copy.allOf = (copy.allOf as JsonObject[]).filter((s) => !('if' in s))
+  if (Array.isArray(copy.allOf)) {
+    // The common fields are checked once per payload by validatePayload (validators.commonFields).
+    copy.allOf = (copy.allOf as JsonObject[]).filter((s) => s.$ref !== schemaId('common-fields'))
+    if ((copy.allOf as JsonObject[]).length === 0) delete copy.allOf
+  }
+  const properties = copy.properties as Record<string, JsonObject> | undefined
+  if (properties?.type && 'const' in properties.type) {
+    // validatePayload picks this validator by `type`, so `type` is present and equal here.
+    delete properties.type
+    copy.required = (copy.required as string[]).filter((key) => key !== 'type')
+  }
   return copy
+}
+
+/**
+ * Shrinks Ajv's standalone output without changing what it does: drops `schemaPath` (unused by
+ * src/validate/issues.ts) and folds Ajv's 7-line "append an error" block into one expression.
+ * Throws if Ajv's output no longer has the expected shape, so an Ajv upgrade cannot slip past.
+ */
+function compactAjvOutput(source: string): string {
+  const block = /const (err\d+) = (\{.*\});\s*if\s*\(vErrors === null\)\s*\{\s*vErrors = \[\1\];\s*\}\s*else\s*\{\s*vErrors\.push\(\1\);\s*\}\s*errors\+\+;/g
+  let out = source.replace(/schemaPath:\s*"(?:[^"\\]|\\.)*",\s*/g, '')
+  out = out.replace(block, (_m, _name: string, error: string) => `(vErrors ??= []).push(${error});\nerrors++;`)
+  if (/vErrors\.push\(err\d+\)|schemaPath:/.test(out)) throw new Error('unexpected Ajv standalone output: update compactAjvOutput')
+  return out
 }
 
 /** Ajv standalone code for every payload schema, bundled so that no `require` survives. */
@@ -183,20 +227,23 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
     unicode: false,
     logger: false,
   } as ConstructorParameters<typeof Ajv>[0])
-  ajv.addKeyword('x-type')
   for (const [name, { $schema: _dialect, ...schema }] of schemas) {
     if (name !== 'payload') ajv.addSchema(compiledView(schema))
   }
-  const exports: Record<string, string> = { system: GenericSystemSchema.$id as string, sendMessageRequest: SendMessageRequestSchema.$id as string }
+  const exports: Record<string, string> = {
+    system: GenericSystemSchema.$id as string,
+    commonFields: schemaId('common-fields'),
+    sendMessageRequest: SendMessageRequestSchema.$id as string,
+  }
   for (const d of definitions) exports[validatorName(d.type)] = d.schema.$id as string
   const commands = Object.entries(commandParamSchemas)
   commands.forEach(([cmd, param], i) => {
     ajv.addSchema(plain(param), `command-param/${cmd}`)
     exports[`param${i}`] = `command-param/${cmd}`
   })
-  const source = standaloneCode(ajv, exports)
+  const source = compactAjvOutput(standaloneCode(ajv, exports))
   const entry = [
-    `export { system, sendMessageRequest } from './standalone.js'`,
+    `export { system, commonFields, sendMessageRequest } from './standalone.js'`,
     `import { ${definitions.map((d) => validatorName(d.type)).join(', ')}, ${commands.map((_, i) => `param${i}`).join(', ')} } from './standalone.js'`,
     `/** Validator of each known type, by number. */`,
     `export const byType = { ${definitions.map((d) => `${d.type}: ${validatorName(d.type)}`).join(', ')} }`,
@@ -228,11 +275,13 @@ function validatorsTypes(): string {
   const lines = [
     GENERATED_HEADER,
     `/** An Ajv error object (messages are built by src/validate/issues.ts). */`,
-    `export interface AjvError { instancePath: string; schemaPath: string; keyword: string; params: Record<string, any> }`,
+    `export interface AjvError { instancePath: string; keyword: string; params: Record<string, any> }`,
     `/** A generated validator: returns whether data is valid and leaves the errors in \`errors\`. */`,
     `export interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }`,
     `/** Generic system messages (type > 1000 without a specific schema). */`,
     `export declare const system: ValidateFunction`,
+    `/** The optional fields any payload may carry. */`,
+    `export declare const commonFields: ValidateFunction`,
     `/** The \`/message/send\` request body. */`,
     `export declare const sendMessageRequest: ValidateFunction`,
     ...definitions.map((d) => `export declare const ${validatorName(d.type)}: ValidateFunction`),
@@ -246,23 +295,26 @@ function validatorsTypes(): string {
 }
 
 function registryModule(): string {
-  const entries = definitions.map((d) => {
-    const meta: JsonObject = { name: d.name, flags: d.flags, digest: d.digest }
-    if (d.historyFlags) meta.historyFlags = d.historyFlags
-    if (d.templates) meta.templates = d.templates
-    return `  ${d.type}: ${JSON.stringify(meta)},`
-  })
+  const map = (pick: (d: PayloadDefinition) => unknown) =>
+    definitions
+      .filter((d) => pick(d) !== undefined)
+      .map((d) => `  ${d.type}: ${JSON.stringify(pick(d))},`)
+      .join('\n')
+  const table = (name: string, type: string, doc: string, pick: (d: PayloadDefinition) => unknown) =>
+    [`/** ${doc} */`, `export const ${name}: Readonly<Record<number, ${type}>> = {`, map(pick), `}`, ''].join('\n')
+  // Separate tables, so that a bundle keeps only the ones its imports use.
   return [
     GENERATED_HEADER,
-    `import type { TypeMeta } from '../registry-types.js'`,
+    `import type { HeaderFlags } from '../common/flags.js'`,
+    `import type { BuilderTemplates, DigestSpec } from '../define.js'`,
     '',
-    `/** Runtime data of each known type: name, recommended flags, digest, builder templates. */`,
-    `export const typeMeta: Readonly<Record<number, TypeMeta>> = {`,
-    ...entries,
-    `}`,
-    '',
+    table('typeNames', 'string', 'Name of each known type.', (d) => d.name),
+    table('typeFlags', 'HeaderFlags', 'Recommended header of each known type.', (d) => d.flags),
+    table('typeHistoryFlags', 'HeaderFlags', 'Header that keeps a type in channel history, where it differs.', (d) => d.historyFlags),
+    table('typeDigests', 'DigestSpec', 'Conversation-list preview of each known type.', (d) => d.digest),
+    table('typeTemplates', 'Readonly<Record<string, BuilderTemplates>>', 'Builder templates of the system types.', (d) => d.templates),
     `/** Generic system messages (type > 1000 without a specific schema). */`,
-    `export const genericSystemMeta: TypeMeta = ${JSON.stringify({ name: genericSystem.name, flags: genericSystem.flags, historyFlags: genericSystem.historyFlags, digest: genericSystem.digest })}`,
+    `export const genericSystemMeta = ${JSON.stringify({ name: genericSystem.name, flags: genericSystem.flags, historyFlags: genericSystem.historyFlags, digest: genericSystem.digest })} as const`,
     '',
     `/** Smallest system type. */`,
     `export const SYSTEM_TYPE_MIN = ${SYSTEM_TYPE_MIN}`,

@@ -8,7 +8,7 @@ import { fromUint8Array, toUint8Array } from 'js-base64'
 import { PayloadError } from './errors.js'
 
 interface NodeBuffer extends Uint8Array {
-  toString(encoding: 'utf8' | 'base64'): string
+  toString(encoding?: 'utf8' | 'base64'): string
 }
 interface NodeBufferConstructor {
   from(input: string, encoding: 'base64' | 'utf8'): NodeBuffer

@@ -3,7 +3,7 @@
  */
 import type { Payload } from '../payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
-import { validatePayload, type ValidateOptions } from '../validate/validate.js'
+import { validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from './bytes.js'
 import { invalidPayloadError, isPayloadError, PayloadError } from './errors.js'
 import { findInexactNumber, findUnencodable, MAY_HOLD_INEXACT_NUMBER } from './inspect.js'
@@ -44,21 +44,24 @@ function parseJson(text: string): unknown {
   }
 }
 
-function validated(value: unknown, options: ValidateOptions, what = 'payload'): Payload {
-  const result = validatePayload(value, options)
+/** Validates a payload; the built-in `validatePayload` unless a codec brings its own. */
+export type PayloadValidator = (value: unknown, options: ValidateOptions) => ValidationResult<Payload>
+
+function validated(value: unknown, options: ValidateOptions, validate: PayloadValidator, what = 'payload'): Payload {
+  const result = validate(value, options)
   if (!result.ok) throw invalidPayloadError(result.issues, what)
   return result.value
 }
 
 /** Decodes JSON text (already UTF-8 decoded) into a validated payload. */
-function fromText(text: string, options: DecodeOptions): Payload {
+function fromText(text: string, options: DecodeOptions, validate: PayloadValidator): Payload {
   const parsed = parseJson(text)
   if (isPayloadError(parsed)) throw parsed
   if (MAY_HOLD_INEXACT_NUMBER.test(text)) {
     const issue = findInexactNumber(parsed)
     if (issue) throw invalidPayloadError([issue])
   }
-  return validated(parsed, options)
+  return validated(parsed, options, validate)
 }
 
 /**
@@ -70,23 +73,28 @@ function fromText(text: string, options: DecodeOptions): Payload {
  * Limits are checked before the expensive work. Throws {@link PayloadError}.
  */
 export function decodePayload(input: PayloadInput, options: DecodeOptions = {}): Payload {
+  return decodeWith(validatePayload, input, options)
+}
+
+/** {@link decodePayload} with a given validator (used by `createCodec`). */
+export function decodeWith(validate: PayloadValidator, input: PayloadInput, options: DecodeOptions = {}): Payload {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   if (typeof input === 'string') {
     const estimate = Math.floor((input.length * 3) / 4)
     if (estimate > maxBytes + 2) throw tooLarge(estimate, maxBytes)
     const bytes = base64ToBytes(input, options.lenient ?? false)
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
-    return fromText(utf8ToText(bytes), options)
+    return fromText(utf8ToText(bytes), options, validate)
   }
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
-    return fromText(utf8ToText(bytes), options)
+    return fromText(utf8ToText(bytes), options, validate)
   }
   if (typeof input === 'object' && input !== null) {
     const issue = findInexactNumber(input)
     if (issue) throw invalidPayloadError([issue])
-    return validated(input, options)
+    return validated(input, options, validate)
   }
   throw new PayloadError('INVALID_PAYLOAD', `decodePayload takes a Base64 string, UTF-8 bytes or a parsed payload object, not ${input === null ? 'null' : typeof input}`, [
     { path: '', code: 'type', message: 'expected a Base64 string, a Uint8Array or an object' },
@@ -95,8 +103,13 @@ export function decodePayload(input: PayloadInput, options: DecodeOptions = {}):
 
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */
 export function safeDecodePayload(input: PayloadInput, options: DecodeOptions = {}): SafeDecodeResult {
+  return safeDecodeWith(validatePayload, input, options)
+}
+
+/** {@link safeDecodePayload} with a given validator (used by `createCodec`). */
+export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, options: DecodeOptions = {}): SafeDecodeResult {
   try {
-    return { ok: true, value: decodePayload(input, options) }
+    return { ok: true, value: decodeWith(validate, input, options) }
   } catch (error) {
     if (isPayloadError(error)) return { ok: false, error }
     // Not reachable by design; kept so that the contract "never throws" holds even for a bug.
@@ -105,8 +118,8 @@ export function safeDecodePayload(input: PayloadInput, options: DecodeOptions = 
 }
 
 /** JSON text of a validated payload, or the reason it cannot be written faithfully. */
-export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload'): string {
-  const result = validatePayload(payload, options)
+export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
+  const result = validate(payload, options)
   const problem: ValidationIssue | undefined = findUnencodable(payload)
   if (!result.ok) throw invalidPayloadError(problem ? [...result.issues, problem] : result.issues, what)
   if (problem) throw invalidPayloadError([problem], what)

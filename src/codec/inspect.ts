@@ -9,6 +9,13 @@ export const MAX_JSON_NESTING = 1000
 
 type Frame = [value: unknown, path: string, depth: number]
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** `String.prototype.isWellFormed`, with a fallback for browsers before 2023. */
+function isWellFormed(s: string): boolean {
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s)
+}
+
 function children(value: object, path: string, depth: number, stack: Frame[]): void {
   if (Array.isArray(value)) {
     for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}/${i}`, depth + 1])
@@ -33,7 +40,7 @@ export function findUnencodable(value: unknown): ValidationIssue | undefined {
     const [v, path, depth] = stack.pop() as Frame
     switch (typeof v) {
       case 'string':
-        if (!v.isWellFormed()) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
+        if (!isWellFormed(v)) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
         break
       case 'number':
         if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: `${v} is not a JSON number (JSON.stringify would write null)` }
@@ -51,7 +58,7 @@ export function findUnencodable(value: unknown): ValidationIssue | undefined {
         if (depth >= MAX_JSON_NESTING) return { path, code: 'too_deep', message: `nested more than ${MAX_JSON_NESTING} levels deep` }
         if (!Array.isArray(v)) {
           for (const key of Object.keys(v)) {
-            if (!key.isWellFormed()) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
+            if (!isWellFormed(key)) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
           }
         }
         children(v, path, depth, stack)

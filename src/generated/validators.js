@@ -2,76 +2,101 @@
 /* eslint-disable */
 // standalone:standalone
 var system = validate21;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.uid === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
+      errors++;
+    }
+    if (data.name === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
+      errors++;
+    }
+    if (data.uid !== void 0) {
+      if (typeof data.uid !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/name", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "type" } });
+      errors++;
+    }
+    if (data.type !== void 0) {
+      let data0 = data.type;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/type", keyword: "type", params: { type: "integer" } });
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1001 || isNaN(data0)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/type", keyword: "minimum", params: { comparison: ">=", limit: 1001 } });
+          errors++;
+        }
+      }
+    }
+    if (data.content !== void 0) {
+      if (typeof data.content !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.extra !== void 0) {
+      let data2 = data.extra;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate22(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var commonFields = validate24;
+var schema8 = { "$id": "https://unpkg.com/wukong-payload/schemas/common-fields.schema.json", "type": "object", "properties": { "mention": { "$ref": "https://unpkg.com/wukong-payload/schemas/mention.schema.json" }, "reply": { "$ref": "https://unpkg.com/wukong-payload/schemas/reply.schema.json" }, "entities": { "type": "array", "items": { "$ref": "https://unpkg.com/wukong-payload/schemas/entity.schema.json" } }, "robot_id": { "type": "string" }, "visibles": { "type": "array", "items": { "type": "string" } }, "invisibles": { "type": "array", "items": { "type": "string" } }, "flame": { "enum": [0, 1] }, "flame_second": { "minimum": 0, "type": "integer" }, "from_uid": { "type": "string" }, "from_name": { "type": "string" } } };
+var schema9 = { "$id": "https://unpkg.com/wukong-payload/schemas/mention.schema.json", "type": "object", "properties": { "all": { "enum": [0, 1] }, "uids": { "type": "array", "items": { "type": "string" } } } };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.all !== void 0) {
       let data0 = data.all;
-      const _errs2 = errors;
-      let valid1 = false;
-      const _errs3 = errors;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err0 = { instancePath: instancePath + "/all", schemaPath: "#/properties/all/anyOf/0/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+      if (!(data0 === 0 || data0 === 1)) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/all", keyword: "enum", params: { allowedValues: schema9.properties.all.enum } });
         errors++;
-      }
-      if (0 !== data0) {
-        const err1 = { instancePath: instancePath + "/all", schemaPath: "#/properties/all/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      var _valid0 = _errs3 === errors;
-      valid1 = valid1 || _valid0;
-      if (!valid1) {
-        const _errs5 = errors;
-        if (!(typeof data0 == "number" && isFinite(data0))) {
-          const err2 = { instancePath: instancePath + "/all", schemaPath: "#/properties/all/anyOf/1/type", keyword: "type", params: { type: "number" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (1 !== data0) {
-          const err3 = { instancePath: instancePath + "/all", schemaPath: "#/properties/all/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        var _valid0 = _errs5 === errors;
-        valid1 = valid1 || _valid0;
-      }
-      if (!valid1) {
-        const err4 = { instancePath: instancePath + "/all", schemaPath: "#/properties/all/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      } else {
-        errors = _errs2;
-        if (vErrors !== null) {
-          if (_errs2) {
-            vErrors.length = _errs2;
-          } else {
-            vErrors = null;
-          }
-        }
       }
     }
     if (data.uids !== void 0) {
@@ -80,134 +105,74 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data1[i0] !== "string") {
-            const err5 = { instancePath: instancePath + "/uids/" + i0, schemaPath: "#/properties/uids/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/uids/" + i0, keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/uids", schemaPath: "#/properties/uids/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/uids", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
       errors++;
     }
     if (data.message_seq === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message_seq" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_seq" } });
       errors++;
     }
     if (data.from_uid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_uid" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
       errors++;
     }
     if (data.message_id !== void 0) {
       let data0 = data.message_id;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err3 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.message_seq !== void 0) {
       let data1 = data.message_seq;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/message_seq", schemaPath: "#/properties/message_seq/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/message_seq", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/message_seq", schemaPath: "#/properties/message_seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/message_seq", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err7 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
-        const err8 = { instancePath: instancePath + "/from_name", schemaPath: "#/properties/from_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -215,21 +180,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.root_mid;
       if (typeof data4 === "string") {
         if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/root_mid", schemaPath: "#/properties/root_mid/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/root_mid", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/root_mid", schemaPath: "#/properties/root_mid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/root_mid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -237,21 +192,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.root_message_id;
       if (typeof data5 === "string") {
         if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/root_message_id", schemaPath: "#/properties/root_message_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/root_message_id", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/root_message_id", schemaPath: "#/properties/root_message_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/root_message_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -259,99 +204,54 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.payload;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.type === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "required", params: { missingProperty: "type" } });
           errors++;
         }
         if (data6.type !== void 0) {
           let data7 = data6.type;
           if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err14 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/type", keyword: "type", params: { type: "integer" } };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/payload/type", keyword: "type", params: { type: "integer" } });
             errors++;
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "type", params: { type: "object" } });
         errors++;
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err16];
-    } else {
-      vErrors.push(err16);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.offset === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "offset" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "offset" } });
       errors++;
     }
     if (data.length === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "length" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "length" } });
       errors++;
     }
     if (data.type === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "type" } });
       errors++;
     }
     if (data.offset !== void 0) {
       let data0 = data.offset;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/offset", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (data0 < 0 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/offset", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
@@ -359,74 +259,49 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.length !== void 0) {
       let data1 = data.length;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/length", schemaPath: "#/properties/length/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/length", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/length", schemaPath: "#/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/length", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/type", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.value !== void 0) {
       if (typeof data.value !== "string") {
-        const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/value", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mention !== void 0) {
-      if (!validate23(data.mention, { instancePath: instancePath + "/mention", parentData: data, parentDataProperty: "mention", rootData })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+      if (!validate25(data.mention, { instancePath: instancePath + "/mention", parentData: data, parentDataProperty: "mention", rootData })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
     }
     if (data.reply !== void 0) {
-      if (!validate25(data.reply, { instancePath: instancePath + "/reply", parentData: data, parentDataProperty: "reply", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate27(data.reply, { instancePath: instancePath + "/reply", parentData: data, parentDataProperty: "reply", rootData })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
@@ -435,29 +310,19 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate27(data2[i0], { instancePath: instancePath + "/entities/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+          if (!validate29(data2[i0], { instancePath: instancePath + "/entities/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err0 = { instancePath: instancePath + "/entities", schemaPath: "#/properties/entities/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/entities", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.robot_id !== void 0) {
       if (typeof data.robot_id !== "string") {
-        const err1 = { instancePath: instancePath + "/robot_id", schemaPath: "#/properties/robot_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/robot_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -467,22 +332,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         const len1 = data5.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data5[i1] !== "string") {
-            const err2 = { instancePath: instancePath + "/visibles/" + i1, schemaPath: "#/properties/visibles/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/visibles/" + i1, keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/visibles", schemaPath: "#/properties/visibles/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/visibles", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
@@ -492,293 +347,58 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         const len2 = data7.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data7[i2] !== "string") {
-            const err4 = { instancePath: instancePath + "/invisibles/" + i2, schemaPath: "#/properties/invisibles/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/invisibles/" + i2, keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/invisibles", schemaPath: "#/properties/invisibles/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/invisibles", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.flame !== void 0) {
       let data9 = data.flame;
-      const _errs17 = errors;
-      let valid7 = false;
-      const _errs18 = errors;
-      if (!(typeof data9 == "number" && isFinite(data9))) {
-        const err6 = { instancePath: instancePath + "/flame", schemaPath: "#/properties/flame/anyOf/0/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+      if (!(data9 === 0 || data9 === 1)) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/flame", keyword: "enum", params: { allowedValues: schema8.properties.flame.enum } });
         errors++;
-      }
-      if (0 !== data9) {
-        const err7 = { instancePath: instancePath + "/flame", schemaPath: "#/properties/flame/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      var _valid0 = _errs18 === errors;
-      valid7 = valid7 || _valid0;
-      if (!valid7) {
-        const _errs20 = errors;
-        if (!(typeof data9 == "number" && isFinite(data9))) {
-          const err8 = { instancePath: instancePath + "/flame", schemaPath: "#/properties/flame/anyOf/1/type", keyword: "type", params: { type: "number" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (1 !== data9) {
-          const err9 = { instancePath: instancePath + "/flame", schemaPath: "#/properties/flame/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        var _valid0 = _errs20 === errors;
-        valid7 = valid7 || _valid0;
-      }
-      if (!valid7) {
-        const err10 = { instancePath: instancePath + "/flame", schemaPath: "#/properties/flame/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      } else {
-        errors = _errs17;
-        if (vErrors !== null) {
-          if (_errs17) {
-            vErrors.length = _errs17;
-          } else {
-            vErrors = null;
-          }
-        }
       }
     }
     if (data.flame_second !== void 0) {
       let data10 = data.flame_second;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err11 = { instancePath: instancePath + "/flame_second", schemaPath: "#/properties/flame_second/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/flame_second", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (data10 < 0 || isNaN(data10)) {
-          const err12 = { instancePath: instancePath + "/flame_second", schemaPath: "#/properties/flame_second/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/flame_second", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err13 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
-        const err14 = { instancePath: instancePath + "/from_name", schemaPath: "#/properties/from_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        const err2 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 1001 || isNaN(data0)) {
-          const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1001 } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        const err3 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-var sendMessageRequest = validate32;
+var sendMessageRequest = validate31;
+var schema12 = { "$id": "https://unpkg.com/wukong-payload/schemas/send-message-request.schema.json", "if": { "not": { "required": ["subscribers"] } }, "then": { "required": ["channel_id", "channel_type"] }, "type": "object", "required": ["from_uid", "payload"], "properties": { "header": { "type": "object", "properties": { "no_persist": { "enum": [0, 1] }, "red_dot": { "enum": [0, 1] }, "sync_once": { "enum": [0, 1] } } }, "client_msg_no": { "type": "string" }, "stream_no": { "type": "string" }, "is_stream": { "enum": [0, 1] }, "from_uid": { "type": "string" }, "channel_id": { "pattern": "^[^@#&]*$", "type": "string" }, "channel_type": { "minimum": 1, "type": "integer" }, "expire": { "minimum": 0, "type": "integer" }, "payload": { "minLength": 1, "type": "string" }, "tag_key": { "type": "string" }, "subscribers": { "type": "array", "items": { "type": "string" } } } };
 var pattern3 = new RegExp("^[^@#&]*$", "u");
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -790,23 +410,13 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
     if (data.subscribers === void 0 && (missing0 = "subscribers")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({});
       errors++;
     }
   }
   var valid1 = _errs4 === errors;
   if (valid1) {
-    const err1 = {};
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    (vErrors ??= []).push({});
     errors++;
   } else {
     errors = _errs3;
@@ -831,21 +441,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.channel_id === void 0) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "channel_id" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
         errors++;
       }
       if (data.channel_type === void 0) {
-        const err3 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "channel_type" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
         errors++;
       }
     }
@@ -853,31 +453,16 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err4 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "if", params: { failingKeyword: "then" } });
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.from_uid === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_uid" } };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
       errors++;
     }
     if (data.payload === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "payload" } });
       errors++;
     }
     if (data.header !== void 0) {
@@ -885,312 +470,52 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.no_persist !== void 0) {
           let data1 = data0.no_persist;
-          const _errs9 = errors;
-          let valid4 = false;
-          const _errs10 = errors;
-          if (!(typeof data1 == "number" && isFinite(data1))) {
-            const err7 = { instancePath: instancePath + "/header/no_persist", schemaPath: "#/properties/header/properties/no_persist/anyOf/0/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
+          if (!(data1 === 0 || data1 === 1)) {
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/no_persist", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.no_persist.enum } });
             errors++;
-          }
-          if (0 !== data1) {
-            const err8 = { instancePath: instancePath + "/header/no_persist", schemaPath: "#/properties/header/properties/no_persist/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-          var _valid1 = _errs10 === errors;
-          valid4 = valid4 || _valid1;
-          if (!valid4) {
-            const _errs12 = errors;
-            if (!(typeof data1 == "number" && isFinite(data1))) {
-              const err9 = { instancePath: instancePath + "/header/no_persist", schemaPath: "#/properties/header/properties/no_persist/anyOf/1/type", keyword: "type", params: { type: "number" } };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            if (1 !== data1) {
-              const err10 = { instancePath: instancePath + "/header/no_persist", schemaPath: "#/properties/header/properties/no_persist/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            var _valid1 = _errs12 === errors;
-            valid4 = valid4 || _valid1;
-          }
-          if (!valid4) {
-            const err11 = { instancePath: instancePath + "/header/no_persist", schemaPath: "#/properties/header/properties/no_persist/anyOf", keyword: "anyOf", params: {} };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          } else {
-            errors = _errs9;
-            if (vErrors !== null) {
-              if (_errs9) {
-                vErrors.length = _errs9;
-              } else {
-                vErrors = null;
-              }
-            }
           }
         }
         if (data0.red_dot !== void 0) {
           let data2 = data0.red_dot;
-          const _errs15 = errors;
-          let valid5 = false;
-          const _errs16 = errors;
-          if (!(typeof data2 == "number" && isFinite(data2))) {
-            const err12 = { instancePath: instancePath + "/header/red_dot", schemaPath: "#/properties/header/properties/red_dot/anyOf/0/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
+          if (!(data2 === 0 || data2 === 1)) {
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/red_dot", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.red_dot.enum } });
             errors++;
-          }
-          if (0 !== data2) {
-            const err13 = { instancePath: instancePath + "/header/red_dot", schemaPath: "#/properties/header/properties/red_dot/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-          var _valid2 = _errs16 === errors;
-          valid5 = valid5 || _valid2;
-          if (!valid5) {
-            const _errs18 = errors;
-            if (!(typeof data2 == "number" && isFinite(data2))) {
-              const err14 = { instancePath: instancePath + "/header/red_dot", schemaPath: "#/properties/header/properties/red_dot/anyOf/1/type", keyword: "type", params: { type: "number" } };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (1 !== data2) {
-              const err15 = { instancePath: instancePath + "/header/red_dot", schemaPath: "#/properties/header/properties/red_dot/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            var _valid2 = _errs18 === errors;
-            valid5 = valid5 || _valid2;
-          }
-          if (!valid5) {
-            const err16 = { instancePath: instancePath + "/header/red_dot", schemaPath: "#/properties/header/properties/red_dot/anyOf", keyword: "anyOf", params: {} };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          } else {
-            errors = _errs15;
-            if (vErrors !== null) {
-              if (_errs15) {
-                vErrors.length = _errs15;
-              } else {
-                vErrors = null;
-              }
-            }
           }
         }
         if (data0.sync_once !== void 0) {
           let data3 = data0.sync_once;
-          const _errs21 = errors;
-          let valid6 = false;
-          const _errs22 = errors;
-          if (!(typeof data3 == "number" && isFinite(data3))) {
-            const err17 = { instancePath: instancePath + "/header/sync_once", schemaPath: "#/properties/header/properties/sync_once/anyOf/0/type", keyword: "type", params: { type: "number" } };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
+          if (!(data3 === 0 || data3 === 1)) {
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/sync_once", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.sync_once.enum } });
             errors++;
-          }
-          if (0 !== data3) {
-            const err18 = { instancePath: instancePath + "/header/sync_once", schemaPath: "#/properties/header/properties/sync_once/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-          var _valid3 = _errs22 === errors;
-          valid6 = valid6 || _valid3;
-          if (!valid6) {
-            const _errs24 = errors;
-            if (!(typeof data3 == "number" && isFinite(data3))) {
-              const err19 = { instancePath: instancePath + "/header/sync_once", schemaPath: "#/properties/header/properties/sync_once/anyOf/1/type", keyword: "type", params: { type: "number" } };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (1 !== data3) {
-              const err20 = { instancePath: instancePath + "/header/sync_once", schemaPath: "#/properties/header/properties/sync_once/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            var _valid3 = _errs24 === errors;
-            valid6 = valid6 || _valid3;
-          }
-          if (!valid6) {
-            const err21 = { instancePath: instancePath + "/header/sync_once", schemaPath: "#/properties/header/properties/sync_once/anyOf", keyword: "anyOf", params: {} };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          } else {
-            errors = _errs21;
-            if (vErrors !== null) {
-              if (_errs21) {
-                vErrors.length = _errs21;
-              } else {
-                vErrors = null;
-              }
-            }
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/header", keyword: "type", params: { type: "object" } });
         errors++;
       }
     }
     if (data.client_msg_no !== void 0) {
       if (typeof data.client_msg_no !== "string") {
-        const err23 = { instancePath: instancePath + "/client_msg_no", schemaPath: "#/properties/client_msg_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/client_msg_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.stream_no !== void 0) {
       if (typeof data.stream_no !== "string") {
-        const err24 = { instancePath: instancePath + "/stream_no", schemaPath: "#/properties/stream_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/stream_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.is_stream !== void 0) {
       let data6 = data.is_stream;
-      const _errs31 = errors;
-      let valid7 = false;
-      const _errs32 = errors;
-      if (!(typeof data6 == "number" && isFinite(data6))) {
-        const err25 = { instancePath: instancePath + "/is_stream", schemaPath: "#/properties/is_stream/anyOf/0/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
+      if (!(data6 === 0 || data6 === 1)) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/is_stream", keyword: "enum", params: { allowedValues: schema12.properties.is_stream.enum } });
         errors++;
-      }
-      if (0 !== data6) {
-        const err26 = { instancePath: instancePath + "/is_stream", schemaPath: "#/properties/is_stream/anyOf/0/const", keyword: "const", params: { allowedValue: 0 } };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      var _valid4 = _errs32 === errors;
-      valid7 = valid7 || _valid4;
-      if (!valid7) {
-        const _errs34 = errors;
-        if (!(typeof data6 == "number" && isFinite(data6))) {
-          const err27 = { instancePath: instancePath + "/is_stream", schemaPath: "#/properties/is_stream/anyOf/1/type", keyword: "type", params: { type: "number" } };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (1 !== data6) {
-          const err28 = { instancePath: instancePath + "/is_stream", schemaPath: "#/properties/is_stream/anyOf/1/const", keyword: "const", params: { allowedValue: 1 } };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        var _valid4 = _errs34 === errors;
-        valid7 = valid7 || _valid4;
-      }
-      if (!valid7) {
-        const err29 = { instancePath: instancePath + "/is_stream", schemaPath: "#/properties/is_stream/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      } else {
-        errors = _errs31;
-        if (vErrors !== null) {
-          if (_errs31) {
-            vErrors.length = _errs31;
-          } else {
-            vErrors = null;
-          }
-        }
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err30 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -1198,43 +523,23 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.channel_id;
       if (typeof data8 === "string") {
         if (!pattern3.test(data8)) {
-          const err31 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/pattern", keyword: "pattern", params: { pattern: "^[^@#&]*$" } };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "pattern", params: { pattern: "^[^@#&]*$" } });
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data9 = data.channel_type;
       if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err33 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data9 == "number" && isFinite(data9)) {
         if (data9 < 1 || isNaN(data9)) {
-          const err34 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 1 } });
           errors++;
         }
       }
@@ -1242,22 +547,12 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.expire !== void 0) {
       let data10 = data.expire;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err35 = { instancePath: instancePath + "/expire", schemaPath: "#/properties/expire/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/expire", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (data10 < 0 || isNaN(data10)) {
-          const err36 = { instancePath: instancePath + "/expire", schemaPath: "#/properties/expire/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/expire", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
@@ -1266,32 +561,17 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.payload;
       if (typeof data11 === "string") {
         if (data11.length < 1) {
-          const err37 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/minLength", keyword: "minLength", params: { limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "minLength", params: { limit: 1 } });
           errors++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.tag_key !== void 0) {
       if (typeof data.tag_key !== "string") {
-        const err39 = { instancePath: instancePath + "/tag_key", schemaPath: "#/properties/tag_key/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/tag_key", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
@@ -1301,1140 +581,96 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data13[i0] !== "string") {
-            const err40 = { instancePath: instancePath + "/subscribers/" + i0, schemaPath: "#/properties/subscribers/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/subscribers/" + i0, keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/subscribers", schemaPath: "#/properties/subscribers/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/subscribers", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err42];
-    } else {
-      vErrors.push(err42);
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+var type1 = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.content === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
+      errors++;
     }
+    if (data.content !== void 0) {
+      if (typeof data.content !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      if (typeof data.format !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/format", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
   validate32.errors = vErrors;
   return errors === 0;
 }
-var type1 = validate33;
+var type2 = validate33;
 function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (1 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        const err4 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.format !== void 0) {
-      if (typeof data.format !== "string") {
-        const err5 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
-}
-var type2 = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
       errors++;
     }
     if (data.width === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "width" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
       errors++;
     }
     if (data.height === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "height" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (2 !== data0) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 2 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
-        const err6 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.width !== void 0) {
-      let data2 = data.width;
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err7 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.height !== void 0) {
-      let data3 = data.height;
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err9 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.size !== void 0) {
-      let data4 = data.size;
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err11 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-var type3 = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.width === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "width" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.height === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "height" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (3 !== data0) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 3 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        const err6 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== void 0) {
-      let data2 = data.width;
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err7 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.height !== void 0) {
-      let data3 = data.height;
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err9 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.category !== void 0) {
-      if (typeof data.category !== "string") {
-        const err11 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.placeholder !== void 0) {
-      if (typeof data.placeholder !== "string") {
-        const err13 = { instancePath: instancePath + "/placeholder", schemaPath: "#/properties/placeholder/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.format !== void 0) {
-      if (typeof data.format !== "string") {
-        const err14 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-var type4 = validate39;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.timeTrad === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timeTrad" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (4 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 4 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        const err5 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.timeTrad !== void 0) {
-      let data2 = data.timeTrad;
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err6 = { instancePath: instancePath + "/timeTrad", schemaPath: "#/properties/timeTrad/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/timeTrad", schemaPath: "#/properties/timeTrad/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.waveform !== void 0) {
-      if (typeof data.waveform !== "string") {
-        const err8 = { instancePath: instancePath + "/waveform", schemaPath: "#/properties/waveform/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate39.errors = vErrors;
-  return errors === 0;
-}
-var type5 = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.cover === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.second === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "second" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.width === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "width" } };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.height === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "height" } };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (5 !== data0) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 5 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        const err8 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.cover !== void 0) {
-      if (typeof data.cover !== "string") {
-        const err9 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.second !== void 0) {
-      let data3 = data.second;
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err10 = { instancePath: instancePath + "/second", schemaPath: "#/properties/second/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/second", schemaPath: "#/properties/second/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.width !== void 0) {
-      let data4 = data.width;
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err12 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/width", schemaPath: "#/properties/width/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.height !== void 0) {
-      let data5 = data.height;
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err14 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/height", schemaPath: "#/properties/height/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.size !== void 0) {
-      let data6 = data.size;
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 0 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-var type6 = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.lng === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lng" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.lat === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lat" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (6 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 6 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.lng !== void 0) {
-      let data1 = data.lng;
+      let data1 = data.width;
       if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 180 || isNaN(data1)) {
-          const err5 = { instancePath: instancePath + "/lng", schemaPath: "#/properties/lng/maximum", keyword: "maximum", params: { comparison: "<=", limit: 180 } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1 < -180 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/lng", schemaPath: "#/properties/lng/minimum", keyword: "minimum", params: { comparison: ">=", limit: -180 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+        if (data1 < 0 || isNaN(data1)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/lng", schemaPath: "#/properties/lng/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "type", params: { type: "number" } });
         errors++;
       }
     }
-    if (data.lat !== void 0) {
-      let data2 = data.lat;
+    if (data.height !== void 0) {
+      let data2 = data.height;
       if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 > 90 || isNaN(data2)) {
-          const err8 = { instancePath: instancePath + "/lat", schemaPath: "#/properties/lat/maximum", keyword: "maximum", params: { comparison: "<=", limit: 90 } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data2 < -90 || isNaN(data2)) {
-          const err9 = { instancePath: instancePath + "/lat", schemaPath: "#/properties/lat/minimum", keyword: "minimum", params: { comparison: ">=", limit: -90 } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+        if (data2 < 0 || isNaN(data2)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/lat", schemaPath: "#/properties/lat/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.address !== void 0) {
-      if (typeof data.address !== "string") {
-        const err12 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.img !== void 0) {
-      if (typeof data.img !== "string") {
-        const err13 = { instancePath: instancePath + "/img", schemaPath: "#/properties/img/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate43.errors = vErrors;
-  return errors === 0;
-}
-var type7 = validate45;
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.uid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (7 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 7 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.avatar !== void 0) {
-      if (typeof data.avatar !== "string") {
-        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.vercode !== void 0) {
-      if (typeof data.vercode !== "string") {
-        const err8 = { instancePath: instancePath + "/vercode", schemaPath: "#/properties/vercode/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-var type8 = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.size === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "size" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (8 !== data0) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 8 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        const err6 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "type", params: { type: "number" } });
         errors++;
       }
     }
@@ -2442,2471 +678,1460 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.size;
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err8 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "type", params: { type: "number" } });
         errors++;
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate47.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var type11 = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type3 = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+    if (data.url === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
       errors++;
     }
-    if (data.channel_type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
+    if (data.width === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
+      errors++;
+    }
+    if (data.height === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
+      errors++;
+    }
+    if (data.url !== void 0) {
+      if (typeof data.url !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
+        errors++;
       }
+    }
+    if (data.width !== void 0) {
+      let data1 = data.width;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.height !== void 0) {
+      let data2 = data.height;
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.category !== void 0) {
+      if (typeof data.category !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/category", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.placeholder !== void 0) {
+      if (typeof data.placeholder !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/placeholder", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      if (typeof data.format !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/format", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+var type4 = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.url === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
+      errors++;
+    }
+    if (data.timeTrad === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "timeTrad" } });
+      errors++;
+    }
+    if (data.url !== void 0) {
+      if (typeof data.url !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.timeTrad !== void 0) {
+      let data1 = data.timeTrad;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/timeTrad", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/timeTrad", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.waveform !== void 0) {
+      if (typeof data.waveform !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/waveform", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+var type5 = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.url === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
+      errors++;
+    }
+    if (data.cover === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "cover" } });
+      errors++;
+    }
+    if (data.second === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "second" } });
+      errors++;
+    }
+    if (data.width === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
+      errors++;
+    }
+    if (data.height === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
+      errors++;
+    }
+    if (data.url !== void 0) {
+      if (typeof data.url !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.cover !== void 0) {
+      if (typeof data.cover !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/cover", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.second !== void 0) {
+      let data2 = data.second;
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/second", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/second", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.width !== void 0) {
+      let data3 = data.width;
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/width", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.height !== void 0) {
+      let data4 = data.height;
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/height", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.size !== void 0) {
+      let data5 = data.size;
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+var type6 = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.lng === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "lng" } });
+      errors++;
+    }
+    if (data.lat === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "lat" } });
+      errors++;
+    }
+    if (data.lng !== void 0) {
+      let data0 = data.lng;
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 > 180 || isNaN(data0)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/lng", keyword: "maximum", params: { comparison: "<=", limit: 180 } });
+          errors++;
+        }
+        if (data0 < -180 || isNaN(data0)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/lng", keyword: "minimum", params: { comparison: ">=", limit: -180 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/lng", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.lat !== void 0) {
+      let data1 = data.lat;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 90 || isNaN(data1)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/lat", keyword: "maximum", params: { comparison: "<=", limit: 90 } });
+          errors++;
+        }
+        if (data1 < -90 || isNaN(data1)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/lat", keyword: "minimum", params: { comparison: ">=", limit: -90 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/lat", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+    if (data.address !== void 0) {
+      if (typeof data.address !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/address", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.img !== void 0) {
+      if (typeof data.img !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/img", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+var type7 = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.uid === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
+      errors++;
+    }
+    if (data.name === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
+      errors++;
+    }
+    if (data.uid !== void 0) {
+      if (typeof data.uid !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/name", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.avatar !== void 0) {
+      if (typeof data.avatar !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/avatar", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.vercode !== void 0) {
+      if (typeof data.vercode !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/vercode", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+var type8 = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.url === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
+      errors++;
+    }
+    if (data.name === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
+      errors++;
+    }
+    if (data.size === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "size" } });
+      errors++;
+    }
+    if (data.url !== void 0) {
+      if (typeof data.url !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        (vErrors ??= []).push({ instancePath: instancePath + "/name", keyword: "type", params: { type: "string" } });
+        errors++;
+      }
+    }
+    if (data.size !== void 0) {
+      let data2 = data.size;
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
+          errors++;
+        }
+      } else {
+        (vErrors ??= []).push({ instancePath: instancePath + "/size", keyword: "type", params: { type: "number" } });
+        errors++;
+      }
+    }
+  } else {
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+var type11 = validate40;
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.channel_type === void 0) {
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.users === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "users" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "users" } });
       errors++;
     }
     if (data.msgs === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "msgs" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "msgs" } });
       errors++;
     }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (11 !== data0) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 11 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
     if (data.channel_type !== void 0) {
-      let data1 = data.channel_type;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err6 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+      let data0 = data.channel_type;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 0 || isNaN(data0)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
     if (data.users !== void 0) {
-      let data2 = data.users;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.users;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.uid === void 0) {
-              const err8 = { instancePath: instancePath + "/users/" + i0, schemaPath: "#/properties/users/items/required", keyword: "required", params: { missingProperty: "uid" } };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.uid === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "required", params: { missingProperty: "uid" } });
               errors++;
             }
-            if (data3.name === void 0) {
-              const err9 = { instancePath: instancePath + "/users/" + i0, schemaPath: "#/properties/users/items/required", keyword: "required", params: { missingProperty: "name" } };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
+            if (data2.name === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "required", params: { missingProperty: "name" } });
               errors++;
             }
-            if (data3.uid !== void 0) {
-              if (typeof data3.uid !== "string") {
-                const err10 = { instancePath: instancePath + "/users/" + i0 + "/uid", schemaPath: "#/properties/users/items/properties/uid/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
+            if (data2.uid !== void 0) {
+              if (typeof data2.uid !== "string") {
+                (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0 + "/uid", keyword: "type", params: { type: "string" } });
                 errors++;
               }
             }
-            if (data3.name !== void 0) {
-              if (typeof data3.name !== "string") {
-                const err11 = { instancePath: instancePath + "/users/" + i0 + "/name", schemaPath: "#/properties/users/items/properties/name/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
+            if (data2.name !== void 0) {
+              if (typeof data2.name !== "string") {
+                (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0 + "/name", keyword: "type", params: { type: "string" } });
                 errors++;
               }
             }
-            if (data3.avatar !== void 0) {
-              if (typeof data3.avatar !== "string") {
-                const err12 = { instancePath: instancePath + "/users/" + i0 + "/avatar", schemaPath: "#/properties/users/items/properties/avatar/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
+            if (data2.avatar !== void 0) {
+              if (typeof data2.avatar !== "string") {
+                (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0 + "/avatar", keyword: "type", params: { type: "string" } });
                 errors++;
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/users/" + i0, schemaPath: "#/properties/users/items/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "type", params: { type: "object" } });
             errors++;
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/users", schemaPath: "#/properties/users/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/users", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.msgs !== void 0) {
-      let data7 = data.msgs;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
+      let data6 = data.msgs;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.message_id === void 0) {
-              const err15 = { instancePath: instancePath + "/msgs/" + i1, schemaPath: "#/properties/msgs/items/required", keyword: "required", params: { missingProperty: "message_id" } };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
+          let data7 = data6[i1];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.message_id === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "message_id" } });
               errors++;
             }
-            if (data8.timestamp === void 0) {
-              const err16 = { instancePath: instancePath + "/msgs/" + i1, schemaPath: "#/properties/msgs/items/required", keyword: "required", params: { missingProperty: "timestamp" } };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
+            if (data7.timestamp === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "timestamp" } });
               errors++;
             }
-            if (data8.from_uid === void 0) {
-              const err17 = { instancePath: instancePath + "/msgs/" + i1, schemaPath: "#/properties/msgs/items/required", keyword: "required", params: { missingProperty: "from_uid" } };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
+            if (data7.from_uid === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "from_uid" } });
               errors++;
             }
-            if (data8.payload === void 0) {
-              const err18 = { instancePath: instancePath + "/msgs/" + i1, schemaPath: "#/properties/msgs/items/required", keyword: "required", params: { missingProperty: "payload" } };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
+            if (data7.payload === void 0) {
+              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "payload" } });
               errors++;
             }
-            if (data8.message_id !== void 0) {
-              let data9 = data8.message_id;
-              if (typeof data9 === "string") {
-                if (!pattern0.test(data9)) {
-                  const err19 = { instancePath: instancePath + "/msgs/" + i1 + "/message_id", schemaPath: "#/properties/msgs/items/properties/message_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
+            if (data7.message_id !== void 0) {
+              let data8 = data7.message_id;
+              if (typeof data8 === "string") {
+                if (!pattern0.test(data8)) {
+                  (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/message_id", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/msgs/" + i1 + "/message_id", schemaPath: "#/properties/msgs/items/properties/message_id/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
+                (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/message_id", keyword: "type", params: { type: "string" } });
                 errors++;
               }
             }
-            if (data8.timestamp !== void 0) {
-              let data10 = data8.timestamp;
-              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err21 = { instancePath: instancePath + "/msgs/" + i1 + "/timestamp", schemaPath: "#/properties/msgs/items/properties/timestamp/type", keyword: "type", params: { type: "integer" } };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
+            if (data7.timestamp !== void 0) {
+              let data9 = data7.timestamp;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/timestamp", keyword: "type", params: { type: "integer" } });
                 errors++;
               }
-              if (typeof data10 == "number" && isFinite(data10)) {
-                if (data10 < 0 || isNaN(data10)) {
-                  const err22 = { instancePath: instancePath + "/msgs/" + i1 + "/timestamp", schemaPath: "#/properties/msgs/items/properties/timestamp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 < 0 || isNaN(data9)) {
+                  (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/timestamp", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
                   errors++;
                 }
               }
             }
-            if (data8.from_uid !== void 0) {
-              if (typeof data8.from_uid !== "string") {
-                const err23 = { instancePath: instancePath + "/msgs/" + i1 + "/from_uid", schemaPath: "#/properties/msgs/items/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
+            if (data7.from_uid !== void 0) {
+              if (typeof data7.from_uid !== "string") {
+                (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/from_uid", keyword: "type", params: { type: "string" } });
                 errors++;
               }
             }
-            if (data8.payload !== void 0) {
-              let data12 = data8.payload;
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.type === void 0) {
-                  const err24 = { instancePath: instancePath + "/msgs/" + i1 + "/payload", schemaPath: "#/properties/msgs/items/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
+            if (data7.payload !== void 0) {
+              let data11 = data7.payload;
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.type === void 0) {
+                  (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/payload", keyword: "required", params: { missingProperty: "type" } });
                   errors++;
                 }
-                if (data12.type !== void 0) {
-                  let data13 = data12.type;
-                  if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                    const err25 = { instancePath: instancePath + "/msgs/" + i1 + "/payload/type", schemaPath: "#/properties/msgs/items/properties/payload/properties/type/type", keyword: "type", params: { type: "integer" } };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
+                if (data11.type !== void 0) {
+                  let data12 = data11.type;
+                  if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                    (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/payload/type", keyword: "type", params: { type: "integer" } });
                     errors++;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/msgs/" + i1 + "/payload", schemaPath: "#/properties/msgs/items/properties/payload/type", keyword: "type", params: { type: "object" } };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
+                (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/payload", keyword: "type", params: { type: "object" } });
                 errors++;
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/msgs/" + i1, schemaPath: "#/properties/msgs/items/type", keyword: "type", params: { type: "object" } };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
+            (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "type", params: { type: "object" } });
             errors++;
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/msgs", schemaPath: "#/properties/msgs/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/msgs", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err29];
-    } else {
-      vErrors.push(err29);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate49.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-var type12 = validate51;
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type12 = validate41;
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (12 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 12 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
-        const err4 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.category !== void 0) {
       if (typeof data.category !== "string") {
-        const err5 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/category", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.placeholder !== void 0) {
       if (typeof data.placeholder !== "string") {
-        const err6 = { instancePath: instancePath + "/placeholder", schemaPath: "#/properties/placeholder/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/placeholder", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.format !== void 0) {
       if (typeof data.format !== "string") {
-        const err7 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/format", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate51.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var type13 = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type13 = validate42;
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.url === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (13 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 13 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
-        const err4 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.category !== void 0) {
       if (typeof data.category !== "string") {
-        const err5 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/category", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.placeholder !== void 0) {
       if (typeof data.placeholder !== "string") {
-        const err6 = { instancePath: instancePath + "/placeholder", schemaPath: "#/properties/placeholder/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/placeholder", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.format !== void 0) {
       if (typeof data.format !== "string") {
-        const err7 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/format", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate53.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-var type20 = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type20 = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.from_uid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_uid" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
       errors++;
     }
     if (data.from_name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_name" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_name" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (20 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 20 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err5 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
-        const err6 = { instancePath: instancePath + "/from_name", schemaPath: "#/properties/from_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate55.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-var type99 = validate57;
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type99 = validate44;
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.cmd === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cmd" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "cmd" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (99 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 99 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.cmd !== void 0) {
-      let data1 = data.cmd;
-      if (typeof data1 === "string") {
-        if (data1.length < 1) {
-          const err4 = { instancePath: instancePath + "/cmd", schemaPath: "#/properties/cmd/minLength", keyword: "minLength", params: { limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+      let data0 = data.cmd;
+      if (typeof data0 === "string") {
+        if (data0.length < 1) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/cmd", keyword: "minLength", params: { limit: 1 } });
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/cmd", schemaPath: "#/properties/cmd/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/cmd", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.param !== void 0) {
-      let data2 = data.param;
-      if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/param", schemaPath: "#/properties/param/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+      let data1 = data.param;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/param", keyword: "type", params: { type: "object" } });
         errors++;
       }
     }
     if (data.sign !== void 0) {
       if (typeof data.sign !== "string") {
-        const err7 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate57.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-var type1001 = validate59;
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1001 = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1001 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1001 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.creator !== void 0) {
       if (typeof data.creator !== "string") {
-        const err7 = { instancePath: instancePath + "/creator", schemaPath: "#/properties/creator/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/creator", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.creator_name !== void 0) {
       if (typeof data.creator_name !== "string") {
-        const err8 = { instancePath: instancePath + "/creator_name", schemaPath: "#/properties/creator_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/creator_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.version !== void 0) {
-      let data6 = data.version;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err9 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+      let data5 = data.version;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/version", keyword: "type", params: { type: "integer" } });
         errors++;
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate59.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-var type1002 = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1002 = validate47;
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1002 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1002 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate62.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-var type1003 = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1003 = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1003 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1003 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate65.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-var type1004 = validate68;
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1004 = validate51;
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (1004 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1004 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err4 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.sure_uid !== void 0) {
       if (typeof data.sure_uid !== "string") {
-        const err6 = { instancePath: instancePath + "/sure_uid", schemaPath: "#/properties/sure_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/sure_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.sure_name !== void 0) {
       if (typeof data.sure_name !== "string") {
-        const err7 = { instancePath: instancePath + "/sure_name", schemaPath: "#/properties/sure_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/sure_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
-        const err8 = { instancePath: instancePath + "/to_uid", schemaPath: "#/properties/to_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/to_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate68.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-var type1005 = validate71;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1005 = validate53;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1005 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1005 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data4 = data.data;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        if (data4.name !== void 0) {
-          if (typeof data4.name !== "string") {
-            const err7 = { instancePath: instancePath + "/data/name", schemaPath: "#/properties/data/properties/name/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.name !== void 0) {
+          if (typeof data3.name !== "string") {
+            (vErrors ??= []).push({ instancePath: instancePath + "/data/name", keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
-        if (data4.notice !== void 0) {
-          if (typeof data4.notice !== "string") {
-            const err8 = { instancePath: instancePath + "/data/notice", schemaPath: "#/properties/data/properties/notice/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
+        if (data3.notice !== void 0) {
+          if (typeof data3.notice !== "string") {
+            (vErrors ??= []).push({ instancePath: instancePath + "/data/notice", keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
-        if (data4.forbidden !== void 0) {
-          if (typeof data4.forbidden !== "string") {
-            const err9 = { instancePath: instancePath + "/data/forbidden", schemaPath: "#/properties/data/properties/forbidden/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
+        if (data3.forbidden !== void 0) {
+          if (typeof data3.forbidden !== "string") {
+            (vErrors ??= []).push({ instancePath: instancePath + "/data/forbidden", keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
-        if (data4.invite !== void 0) {
-          if (typeof data4.invite !== "string") {
-            const err10 = { instancePath: instancePath + "/data/invite", schemaPath: "#/properties/data/properties/invite/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
+        if (data3.invite !== void 0) {
+          if (typeof data3.invite !== "string") {
+            (vErrors ??= []).push({ instancePath: instancePath + "/data/invite", keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
-        if (data4.status !== void 0) {
-          if (typeof data4.status !== "string") {
-            const err11 = { instancePath: instancePath + "/data/status", schemaPath: "#/properties/data/properties/status/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
+        if (data3.status !== void 0) {
+          if (typeof data3.status !== "string") {
+            (vErrors ??= []).push({ instancePath: instancePath + "/data/status", keyword: "type", params: { type: "string" } });
             errors++;
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/data", keyword: "type", params: { type: "object" } });
         errors++;
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate71.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-var type1006 = validate74;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1006 = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
     }
     if (data.message_id === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message_id" } };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (1006 !== data0) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1006 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err6 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.message_id !== void 0) {
-      let data4 = data.message_id;
-      if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err8 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+      let data3 = data.message_id;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate74.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-var type1007 = validate77;
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1007 = validate57;
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1007 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1007 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate77.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-var type1008 = validate80;
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1008 = validate59;
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1008 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1008 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate80.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-var type1009 = validate83;
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1009 = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1009 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1009 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.invite_no !== void 0) {
       if (typeof data.invite_no !== "string") {
-        const err7 = { instancePath: instancePath + "/invite_no", schemaPath: "#/properties/invite_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/invite_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate83.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-var type1010 = validate86;
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1010 = validate63;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1010 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1010 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate86.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-var type1020 = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1020 = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1020 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1020 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate89.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-var type1021 = validate92;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1021 = validate67;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
     }
     if (data.extra === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "extra" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (1021 !== data0) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1021 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err5 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate92.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-var type1022 = validate95;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type1022 = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (1022 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 1022 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err4 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate95.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-var type2000 = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var type2000 = validate71;
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     if (data.content === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "content" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
       errors++;
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (2e3 !== data0) {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: 2e3 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
-        const err4 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
+      let data1 = data.extra;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/extra", schemaPath: "#/properties/extra/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data4 = data.data;
-      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/data", keyword: "type", params: { type: "object" } });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate98.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-var param0 = validate101;
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param0 = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
-        const err0 = { instancePath: instancePath + "/group_no", schemaPath: "#/properties/group_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/group_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate101.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-var param1 = validate102;
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param1 = validate74;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group_no === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group_no" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "group_no" } });
       errors++;
     }
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
-        const err1 = { instancePath: instancePath + "/group_no", schemaPath: "#/properties/group_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/group_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate102.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-var param2 = validate103;
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param2 = validate75;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.channel_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err2 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err3 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err4 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
@@ -4914,619 +2139,354 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.unread !== void 0) {
       let data2 = data.unread;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err5 = { instancePath: instancePath + "/unread", schemaPath: "#/properties/unread/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/unread", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          const err6 = { instancePath: instancePath + "/unread", schemaPath: "#/properties/unread/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/unread", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate103.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-var param3 = validate104;
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param3 = validate76;
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.channel_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err2 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err3 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err4 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate104.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-var param4 = validate105;
-function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param4 = validate77;
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group_no === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group_no" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "group_no" } });
       errors++;
     }
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
-        const err1 = { instancePath: instancePath + "/group_no", schemaPath: "#/properties/group_no/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/group_no", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate105.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-var param5 = validate106;
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param5 = validate78;
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
       errors++;
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
-        const err1 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate106.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-var param6 = validate107;
-function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param6 = validate79;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.from_uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
       errors++;
     }
     if (data.channel_id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err3 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
-        const err4 = { instancePath: instancePath + "/from_name", schemaPath: "#/properties/from_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err5 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data3 = data.channel_type;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err6 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err7 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate107.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-var param7 = validate108;
-function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param7 = validate80;
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
       errors++;
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
-        const err1 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.online !== void 0) {
       let data1 = data.online;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/online", schemaPath: "#/properties/online/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/online", keyword: "type", params: { type: "integer" } });
         errors++;
       }
     }
     if (data.device_flag !== void 0) {
       let data2 = data.device_flag;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err3 = { instancePath: instancePath + "/device_flag", schemaPath: "#/properties/device_flag/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/device_flag", keyword: "type", params: { type: "integer" } });
         errors++;
       }
     }
     if (data.main_device_flag !== void 0) {
       let data3 = data.main_device_flag;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/main_device_flag", schemaPath: "#/properties/main_device_flag/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/main_device_flag", keyword: "type", params: { type: "integer" } });
         errors++;
       }
     }
     if (data.all_offline !== void 0) {
       let data4 = data.all_offline;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err5 = { instancePath: instancePath + "/all_offline", schemaPath: "#/properties/all_offline/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/all_offline", keyword: "type", params: { type: "integer" } });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate108.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var param8 = validate109;
-function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param8 = validate81;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apply_uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apply_uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "apply_uid" } });
       errors++;
     }
     if (data.apply_uid !== void 0) {
       if (typeof data.apply_uid !== "string") {
-        const err1 = { instancePath: instancePath + "/apply_uid", schemaPath: "#/properties/apply_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/apply_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.apply_name !== void 0) {
       if (typeof data.apply_name !== "string") {
-        const err2 = { instancePath: instancePath + "/apply_name", schemaPath: "#/properties/apply_name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/apply_name", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.remark !== void 0) {
       if (typeof data.remark !== "string") {
-        const err3 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/remark", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.token !== void 0) {
       if (typeof data.token !== "string") {
-        const err4 = { instancePath: instancePath + "/token", schemaPath: "#/properties/token/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/token", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
-        const err5 = { instancePath: instancePath + "/to_uid", schemaPath: "#/properties/to_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/to_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate109.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-var param9 = validate110;
-function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param9 = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.from_uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from_uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
       errors++;
     }
     if (data.to_uid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to_uid" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "to_uid" } });
       errors++;
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err2 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
-        const err3 = { instancePath: instancePath + "/to_uid", schemaPath: "#/properties/to_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/to_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate110.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-var param10 = validate111;
-function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param10 = validate83;
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.uid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
       errors++;
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
-        const err1 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate111.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-var param11 = validate112;
-function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param11 = validate84;
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.message_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
       errors++;
     }
     if (data.message_id !== void 0) {
       let data0 = data.message_id;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err1 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "pattern", params: { pattern: "^[0-9]+$" } });
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/message_id", schemaPath: "#/properties/message_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/message_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate112.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-var param12 = validate113;
-function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param12 = validate85;
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.erase_type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "erase_type" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "erase_type" } });
       errors++;
     }
     if (data.channel_id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.erase_type !== void 0) {
@@ -5535,21 +2495,11 @@ function validate113(data, { instancePath = "", parentData, parentDataProperty, 
       let valid1 = false;
       const _errs3 = errors;
       if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/erase_type", schemaPath: "#/properties/erase_type/anyOf/0/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "type", params: { type: "string" } });
         errors++;
       }
       if ("all" !== data0) {
-        const err4 = { instancePath: instancePath + "/erase_type", schemaPath: "#/properties/erase_type/anyOf/0/const", keyword: "const", params: { allowedValue: "all" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "const", params: { allowedValue: "all" } });
         errors++;
       }
       var _valid0 = _errs3 === errors;
@@ -5557,33 +2507,18 @@ function validate113(data, { instancePath = "", parentData, parentDataProperty, 
       if (!valid1) {
         const _errs5 = errors;
         if (typeof data0 !== "string") {
-          const err5 = { instancePath: instancePath + "/erase_type", schemaPath: "#/properties/erase_type/anyOf/1/type", keyword: "type", params: { type: "string" } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "type", params: { type: "string" } });
           errors++;
         }
         if ("from" !== data0) {
-          const err6 = { instancePath: instancePath + "/erase_type", schemaPath: "#/properties/erase_type/anyOf/1/const", keyword: "const", params: { allowedValue: "from" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "const", params: { allowedValue: "from" } });
           errors++;
         }
         var _valid0 = _errs5 === errors;
         valid1 = valid1 || _valid0;
       }
       if (!valid1) {
-        const err7 = { instancePath: instancePath + "/erase_type", schemaPath: "#/properties/erase_type/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "anyOf", params: {} });
         errors++;
       } else {
         errors = _errs2;
@@ -5598,277 +2533,167 @@ function validate113(data, { instancePath = "", parentData, parentDataProperty, 
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
-        const err8 = { instancePath: instancePath + "/from_uid", schemaPath: "#/properties/from_uid/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/from_uid", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err9 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data3 = data.channel_type;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err10 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err11 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate113.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var param13 = validate114;
-function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param13 = validate86;
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.channel_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err2 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err3 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err4 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate114.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var param14 = validate115;
-function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param14 = validate87;
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.channel_id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
       errors++;
     }
     if (data.channel_type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel_type" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
       errors++;
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
-        const err2 = { instancePath: instancePath + "/channel_id", schemaPath: "#/properties/channel_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
         errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err3 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err4 = { instancePath: instancePath + "/channel_type", schemaPath: "#/properties/channel_type/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
           errors++;
         }
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate115.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var param15 = validate116;
-function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param15 = validate88;
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate116.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var param16 = validate117;
-function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param16 = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate117.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-var param17 = validate118;
-function validate118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param17 = validate90;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate118.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-var param18 = validate119;
-function validate119(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param18 = validate91;
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate119.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-var param19 = validate120;
-function validate120(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var param19 = validate92;
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
     errors++;
   }
-  validate120.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
 
@@ -5878,6 +2703,7 @@ var commandParams = { groupUpdate: param0, memberUpdate: param1, unreadClear: pa
 export {
   byType,
   commandParams,
+  commonFields,
   sendMessageRequest,
   system
 };

@@ -15,6 +15,10 @@ export type ValidationIssueCode =
   | 'too_deep'
   | 'unsafe_number'
   | 'lone_surrogate'
+  | 'invalid_base64'
+  | 'invalid_utf8'
+  | 'invalid_json'
+  | 'too_large'
   | 'invalid'
 
 /** One problem found in a value. */
@@ -153,6 +157,9 @@ export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix
         out.push({ path, code: allowed ? 'enum' : 'invalid', message: withHint(path, message) })
         break
       }
+      case 'enum':
+        out.push({ path, code: 'enum', message: withHint(path, `must be ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(actual)}`) })
+        break
       case 'const':
         out.push({ path, code: 'enum', message: withHint(path, `must be ${JSON.stringify(e.params.allowedValue)}, not ${describeValue(actual)}`) })
         break

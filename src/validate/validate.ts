@@ -3,8 +3,9 @@
  * payloads (`reply.payload`, forwarded `msgs[].payload`) iteratively, so that no input can
  * overflow the stack and each problem is reported by the validator of the type it belongs to.
  */
-import { byType, commandParams, system, type ValidateFunction } from '../generated/validators.js'
-import { SYSTEM_TYPE_MIN, typeMeta } from '../generated/registry.js'
+import { byType, commandParams, commonFields, system, type ValidateFunction } from '../generated/validators.js'
+export type { ValidateFunction }
+import { SYSTEM_TYPE_MIN, typeNames } from '../generated/registry.js'
 import type { KnownPayload, Payload } from '../payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 
@@ -28,8 +29,8 @@ export const DEFAULT_MAX_DEPTH = 32
 function typeNumberOfName(name: string): number | undefined {
   const wanted = name.toLowerCase().replaceAll(/[^a-z0-9]/g, '')
   if (wanted === 'cmd') return 99
-  for (const [type, meta] of Object.entries(typeMeta)) {
-    if (meta.name.replaceAll('-', '') === wanted) return Number(type)
+  for (const [type, name] of Object.entries(typeNames)) {
+    if (name.replaceAll('-', '') === wanted) return Number(type)
   }
   return undefined
 }
@@ -53,9 +54,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The validator for a payload `type`, or undefined for an unknown type. */
-function validatorOf(type: number): ValidateFunction | undefined {
+function builtInValidator(type: number): ValidateFunction | undefined {
   return byType[type] ?? (type >= SYSTEM_TYPE_MIN ? system : undefined)
 }
+
+/** Finds the validator of a payload type (the built-in ones, or a codec's own on top). */
+export type ValidatorLookup = (type: number) => ValidateFunction | undefined
 
 /**
  * Validates one payload and everything nested in it. Never throws.
@@ -64,6 +68,11 @@ function validatorOf(type: number): ValidateFunction | undefined {
  * are allowed and kept. The value is returned as it is, not copied.
  */
 export function validatePayload(value: unknown, options: ValidateOptions = {}): ValidationResult<Payload> {
+  return validateWith(builtInValidator, value, options)
+}
+
+/** {@link validatePayload} with a given validator lookup (used by `createCodec`). */
+export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = {}): ValidationResult<Payload> {
   const issues: ValidationIssue[] = []
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
   const rejectUnknown = options.unknownTypes === 'reject'
@@ -92,6 +101,7 @@ export function validatePayload(value: unknown, options: ValidateOptions = {}): 
       continue
     }
     if (!validate(payload)) issuesFromAjv(validate.errors ?? [], payload, path, issues)
+    if (!commonFields(payload)) issuesFromAjv(commonFields.errors ?? [], payload, path, issues)
     if (type === 99) checkCommandParam(payload, path, issues)
     // Nested payloads: the type's validator checked only their envelope (object, integer type).
     const reply = payload.reply
@@ -133,7 +143,7 @@ export function isPayload(value: unknown): value is Payload {
 
 /** Whether a payload's `type` is one this package defines; narrows so that `switch (p.type)` yields each variant. */
 export function isKnownPayload(payload: { type: number }): payload is KnownPayload {
-  return Object.hasOwn(typeMeta, payload.type)
+  return Object.hasOwn(typeNames, payload.type)
 }
 
 export { pointerSegment }

@@ -1,0 +1,109 @@
+/**
+ * Building and validating WuKongIM `/message/send` bodies.
+ */
+import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
+import { textToBase64 } from '../codec/bytes.js'
+import { invalidPayloadError, type PayloadErrorCode } from '../codec/errors.js'
+import type { HeaderFlags } from '../common/flags.js'
+import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'
+import type { Payload } from '../payload.js'
+import { issuesFromAjv, type ValidationIssue, type ValidationIssueCode } from '../validate/issues.js'
+import type { ValidationResult } from '../validate/validate.js'
+import { recommendFlags, type RecommendFlagsOptions } from './flags.js'
+import type { SendMessageRequest } from './request-schema.js'
+
+/** What {@link buildSendRequest} needs: the payload object and where it goes. */
+export interface SendMessageInput extends RecommendFlagsOptions {
+  readonly payload: Payload
+  readonly from_uid: string
+  readonly channel_id?: string
+  readonly channel_type?: number
+  /** Overrides of the recommended header flags. */
+  readonly header?: Partial<HeaderFlags>
+  /** Defaults to a fresh UUID. */
+  readonly client_msg_no?: string
+  readonly expire?: number
+  readonly subscribers?: readonly string[]
+  readonly stream_no?: string
+  readonly tag_key?: string
+}
+
+function newClientMsgNo(): string {
+  const c = globalThis.crypto
+  if (typeof c?.randomUUID === 'function') return c.randomUUID()
+  const b = c.getRandomValues(new Uint8Array(16))
+  b[6] = ((b[6] as number) & 0x0f) | 0x40
+  b[8] = ((b[8] as number) & 0x3f) | 0x80
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/**
+ * A complete `/message/send` body: the payload validated and Base64-encoded, `header` from
+ * {@link recommendFlags} (overridable), `client_msg_no` a fresh UUID unless given. The body is
+ * validated too. Throws `PayloadError`.
+ */
+export function buildSendRequest(input: SendMessageInput): SendMessageRequest {
+  const { payload, header, keepInHistory, client_msg_no, subscribers, ...rest } = input
+  const request: SendMessageRequest = {
+    header: { ...recommendFlags(payload, keepInHistory === undefined ? {} : { keepInHistory }), ...header },
+    client_msg_no: client_msg_no ?? newClientMsgNo(),
+    ...rest,
+    ...(subscribers === undefined ? {} : { subscribers: [...subscribers] }),
+    payload: textToBase64(payloadJson(payload, {}, 'payload')),
+  }
+  if (!validateEnvelope(request)) {
+    const issues: ValidationIssue[] = []
+    issuesFromAjv(validateEnvelope.errors ?? [], request, '', issues)
+    throw invalidPayloadError(issues, '/message/send request')
+  }
+  return request
+}
+
+const CODE_ISSUES: Readonly<Record<PayloadErrorCode, ValidationIssueCode>> = {
+  INVALID_BASE64: 'invalid_base64',
+  INVALID_UTF8: 'invalid_utf8',
+  INVALID_JSON: 'invalid_json',
+  INVALID_PAYLOAD: 'invalid',
+  TOO_LARGE: 'too_large',
+  TOO_DEEP: 'too_deep',
+}
+
+/** A validated `/message/send` body and the payload decoded from it. */
+export interface ValidatedSendRequest {
+  readonly request: SendMessageRequest
+  readonly payload: Payload
+}
+
+/**
+ * Validates a `/message/send` body *and* the payload inside it: envelope issues point at the
+ * body (`/channel_id`), payload issues into the decoded payload (`/payload/mention/all`).
+ * Never throws.
+ */
+export function validateSendRequest(body: unknown, options: DecodeOptions = {}): ValidationResult<ValidatedSendRequest> {
+  const issues: ValidationIssue[] = []
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ path: '', code: 'type', message: 'a /message/send body must be a JSON object' }] }
+  }
+  const record = body as Record<string, unknown>
+  if (!validateEnvelope(body)) issuesFromAjv(validateEnvelope.errors ?? [], body, '', issues)
+  let payload: Payload | undefined
+  if (typeof record.payload === 'string' && record.payload !== '') {
+    const decoded = safeDecodePayload(record.payload, options)
+    if (decoded.ok) payload = decoded.value
+    else if (decoded.error.issues.length > 0) {
+      for (const issue of decoded.error.issues) issues.push({ ...issue, path: `/payload${issue.path}` })
+    } else issues.push({ path: '/payload', code: CODE_ISSUES[decoded.error.code], message: decoded.error.message })
+  } else if (typeof record.payload === 'object' && record.payload !== null) {
+    const at = issues.findIndex((i) => i.path === '/payload')
+    const issue: ValidationIssue = {
+      path: '/payload',
+      code: 'type',
+      message: 'payload must be the Base64 string of the payload JSON, not an object: use encodePayload() (WuKongIM v1/v2 answer 400 "cannot unmarshal object")',
+    }
+    if (at >= 0) issues[at] = issue
+    else issues.push(issue)
+  }
+  if (issues.length > 0 || payload === undefined) return { ok: false, issues }
+  return { ok: true, value: { request: body as SendMessageRequest, payload } }
+}

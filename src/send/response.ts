@@ -1,0 +1,93 @@
+/**
+ * Reading `/message/send` responses without rounding `message_id`: ids are snowflakes near
+ * 1.9 × 10¹⁸, and `JSON.parse` silently turns 1867301234567890123 into 1867301234567890200.
+ */
+import { isLosslessNumber, parse } from 'lossless-json'
+import { PayloadError } from '../codec/errors.js'
+
+/** A successful send. */
+export interface SendMessageSuccess {
+  readonly ok: true
+  /** The server's message id, exact, as a decimal string (absent for `subscribers` sends on v2). */
+  readonly message_id?: string
+  readonly message_seq?: number
+  readonly client_msg_no?: string
+  /** Set when the server answered in v2's `{status, data}` wrapper. */
+  readonly status?: number
+}
+
+/** A refused send: HTTP 400 `{msg, status}` (v1/v2) or `{error}` (WuKongIM main). */
+export interface SendMessageFailure {
+  readonly ok: false
+  readonly status?: number
+  readonly message: string
+}
+
+export type SendMessageResponse = SendMessageSuccess | SendMessageFailure
+
+type Json = Record<string, unknown>
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
+}
+
+/** A JSON number or string as an exact decimal string. */
+function idString(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (isLosslessNumber(value)) return value.toString()
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return value
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value)
+  if (typeof value === 'number') {
+    throw new PayloadError(
+      'INVALID_PAYLOAD',
+      `${field} ${value} was already rounded by JSON.parse; pass the response text (await res.text()) to parseSendResponse instead of res.json()`,
+    )
+  }
+  throw new PayloadError('INVALID_PAYLOAD', `${field} must be an integer id, not ${JSON.stringify(value)}`)
+}
+
+function numberOf(value: unknown): number | undefined {
+  if (isLosslessNumber(value)) return value.valueOf() as number
+  if (typeof value === 'number') return value
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value)
+  return undefined
+}
+
+function success(fields: Json, status: number | undefined): SendMessageSuccess {
+  const message_id = idString(fields.message_idstr ?? fields.message_id, 'message_id')
+  const message_seq = numberOf(fields.message_seq)
+  const client_msg_no = typeof fields.client_msg_no === 'string' ? fields.client_msg_no : undefined
+  return {
+    ok: true,
+    ...(message_id === undefined ? {} : { message_id }),
+    ...(message_seq === undefined ? {} : { message_seq }),
+    ...(client_msg_no === undefined ? {} : { client_msg_no }),
+    ...(status === undefined ? {} : { status }),
+  }
+}
+
+/**
+ * Reads a `/message/send` response body — preferably its text, so that `message_id` stays exact.
+ * Understands the documented `{message_id, message_seq, client_msg_no}`, WuKongIM v2's
+ * `{status: 200, data: {…}}`, and the error bodies `{msg, status}` and `{error}`.
+ * Throws `PayloadError` for a body that is none of these.
+ */
+export function parseSendResponse(body: string | object): SendMessageResponse {
+  let value: unknown = body
+  if (typeof body === 'string') {
+    try {
+      value = parse(body)
+    } catch (error) {
+      throw new PayloadError('INVALID_JSON', `send response is not JSON: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  if (!isObject(value)) throw new PayloadError('INVALID_PAYLOAD', 'send response must be a JSON object')
+  const status = numberOf(value.status)
+  if (typeof value.error === 'string') return { ok: false, message: value.error, ...(status === undefined ? {} : { status }) }
+  if (status !== undefined && status !== 200) {
+    return { ok: false, status, message: typeof value.msg === 'string' ? value.msg : `status ${status}` }
+  }
+  if (isObject(value.data)) return success(value.data, status)
+  if (value.message_id !== undefined || value.message_idstr !== undefined || status === 200) return success(value, status)
+  throw new PayloadError('INVALID_PAYLOAD', 'send response has neither message_id, data nor an error')
+}

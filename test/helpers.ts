@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Validator, type Schema } from '@cfworker/json-schema'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The published JSON Schema files, by name. */
+export function publishedSchemas(): Map<string, Schema> {
+  const dir = join(root, 'schemas')
+  const out = new Map<string, Schema>()
+  for (const file of readdirSync(dir)) out.set(file.replace(/\.schema\.json$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8')) as Schema)
+  return out
+}
+
+/**
+ * A validator for one published schema with every other published file registered for `$ref`s,
+ * using @cfworker/json-schema: an implementation independent of Ajv, which built the package's
+ * own validators.
+ */
+export function independentValidator(name: string): Validator {
+  const schemas = publishedSchemas()
+  const schema = schemas.get(name)
+  if (!schema) throw new Error(`no schema ${name}`)
+  const validator = new Validator(schema, '2020-12', false)
+  for (const [other, s] of schemas) if (other !== name) validator.addSchema(s)
+  return validator
+}
