@@ -31,7 +31,7 @@ function children(value: object, path: string, depth: number, stack: Frame[]): v
 /**
  * The first value that `JSON.stringify` would change or drop, or that WuKongIM's server would
  * mangle: a lone surrogate (Go decodes `\ud800` to U+FFFD), a non-finite number (becomes
- * `null`), a BigInt (throws), `undefined` in an array (becomes `null`), a function or symbol
+ * `null`), a number beyond ±2^53 (rounded by JavaScript readers), a BigInt (throws), `undefined` in an array (becomes `null`), a function or symbol
  * (dropped). Also stops at nesting deeper than {@link MAX_JSON_NESTING}.
  */
 export function findUnencodable(value: unknown): ValidationIssue | undefined {
@@ -44,6 +44,8 @@ export function findUnencodable(value: unknown): ValidationIssue | undefined {
         break
       case 'number':
         if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: `${v} is not a JSON number (JSON.stringify would write null)` }
+        // The same rule as decoding: beyond ±2^53 a reader cannot tell an exact value from a rounded one.
+        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return { path, code: 'unsafe_number', message: `${v} is beyond 2^53, where JavaScript readers round: send large ids as decimal strings` }
         break
       case 'bigint':
         return { path, code: 'type', message: 'a BigInt cannot be written as JSON: write int64 ids as decimal strings' }
