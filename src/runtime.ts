@@ -31,7 +31,7 @@ export interface Codec {
   encodePayload(payload: Payload, options?: EncodeOptions): string
   decodePayload(input: PayloadInput, options?: DecodeOptions): Payload
   safeDecodePayload(input: PayloadInput, options?: DecodeOptions): SafeDecodeResult
-  recommendFlags(payload: { type: number }, options?: RecommendFlagsOptions): HeaderFlags
+  recommendFlags(payload: Payload, options?: RecommendFlagsOptions): HeaderFlags
   digest(payload: unknown, options?: DigestOptions): string
 }
 

@@ -1,5 +1,6 @@
 import type { HeaderFlags } from '../common/flags.js'
 import { CHAT_FLAGS } from '../common/flags.js'
+import type { Payload } from '../payload.js'
 import { genericSystemMeta, SYSTEM_TYPE_MIN, typeDigests, typeFlags, typeHistoryFlags, typeNames, typeTemplates } from '../generated/registry.js'
 import type { TypeMeta } from '../registry-types.js'
 
@@ -38,7 +39,7 @@ export function metaOf(type: unknown): TypeMeta | undefined {
  * messages `{0,1,0}`, commands `sync_once: 1`, the docs' group events `{0,0,1}`, 1010 `{0,1,0}`.
  * Unknown types get the ordinary-message flags.
  */
-export function recommendFlags(payload: { type: number }, options: RecommendFlagsOptions = {}): HeaderFlags {
+export function recommendFlags(payload: Payload, options: RecommendFlagsOptions = {}): HeaderFlags {
   const type = payload.type
   const history = options.keepInHistory === true
   const flags = isGenericSystem(type) ? (history ? genericSystemMeta.historyFlags : genericSystemMeta.flags) : (history && typeHistoryFlags[type]) || typeFlags[type] || CHAT_FLAGS

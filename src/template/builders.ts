@@ -13,6 +13,7 @@ import type { Locale } from '../define.js'
 import { typeTemplates } from '../generated/registry.js'
 import type { SystemExtra } from '../common/fields.js'
 import { recommendFlags } from '../send/flags.js'
+import type { Payload } from '../payload.js'
 import type { FriendAcceptedPayload } from '../types/system/friend-accepted.js'
 import type { GroupCreatedPayload } from '../types/system/group-created.js'
 import type { GroupMemberInviteRequestPayload } from '../types/system/group-member-invite-request.js'
@@ -68,7 +69,7 @@ function extraOf(users: readonly UserRef[]): SystemExtra[] {
   return users.map(({ uid, name }) => ({ uid, name }))
 }
 
-function built<P extends { type: number }>(payload: P, options: BuildOptions): BuiltSystemMessage<P> {
+function built<P extends Payload>(payload: P, options: BuildOptions): BuiltSystemMessage<P> {
   return { payload, header: recommendFlags(payload, options.keepInHistory ? { keepInHistory: true } : {}) }
 }
 

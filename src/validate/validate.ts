@@ -142,7 +142,7 @@ export function isPayload(value: unknown): value is Payload {
 }
 
 /** Whether a payload's `type` is one this package defines; narrows so that `switch (p.type)` yields each variant. */
-export function isKnownPayload(payload: { type: number }): payload is KnownPayload {
+export function isKnownPayload(payload: Payload): payload is KnownPayload {
   return Object.hasOwn(typeNames, payload.type)
 }
 
