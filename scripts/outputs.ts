@@ -13,6 +13,7 @@ import { commonFields, EntitySchema, MentionSchema, ReplySchema, SystemExtraSche
 import { isDeepStrictEqual } from 'node:util'
 import { Type } from '@sinclair/typebox'
 import { HeaderFlagsSchema } from '../src/common/flags.js'
+import { compiledView } from '../src/validate/compiled-view.js'
 import { SYSTEM_TYPE_MIN } from '../src/common/message-type.js'
 import { PAYLOAD_SCHEMA_ID, schemaId } from '../src/common/schema-ids.js'
 import type { PayloadDefinition } from '../src/define.js'
@@ -147,55 +148,6 @@ function validatorName(type: number): string {
   return `type${type}`
 }
 
-const ENVELOPE = { type: 'object', required: ['type'], properties: { type: { type: 'integer' } } }
-const ANNOTATIONS = ['title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType']
-
-/**
- * The schemas as the generated validators check them. Same constraints as the published files,
- * written in equivalent shorter forms (a literal's `const` without its `type`, an `anyOf` of
- * literals as an `enum`), with the checks that validatePayload does once per payload left out
- * (`type`, which selected the validator, and the common fields), and with two dispatches moved
- * into code (src/validate/validate.ts), where a map lookup replaces a chain of `if`/`then` that
- * would cost ~60 lines of generated code per branch:
- * - a nested payload (`reply.payload`, `msgs[].payload`) is checked here as an envelope and then
- *   by its own type's validator, iteratively (so no input can overflow the stack);
- * - a command's `param` is checked by the validator of its `cmd`.
- */
-function compiledView(schema: JsonObject): JsonObject {
-  const copy = JSON.parse(JSON.stringify(schema), (_key, value: unknown) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return value
-    const node = value as JsonObject
-    if (node.$ref === PAYLOAD_SCHEMA_ID) return ENVELOPE
-    // Annotations do not validate anything; Ajv would embed them in the generated code.
-    for (const key of ANNOTATIONS) delete node[key]
-    // TypeBox writes a literal as `{const, type}`; `const` alone says the same.
-    if ('const' in node && 'type' in node) {
-      const { type: _type, ...rest } = node
-      return rest
-    }
-    // An `anyOf` of literals (a 0|1 flag) is an `enum`, which compiles to one check.
-    const anyOf = node.anyOf as JsonObject[] | undefined
-    if (anyOf?.every((branch) => Object.keys(branch).every((k) => k === 'const'))) {
-      const { anyOf: _anyOf, ...rest } = node
-      return { ...rest, enum: anyOf.map((branch) => branch.const) }
-    }
-    return node
-  }) as JsonObject
-  if (copy.$id === schemaId('command')) copy.allOf = (copy.allOf as JsonObject[]).filter((s) => !('if' in s))
-  if (Array.isArray(copy.allOf)) {
-    // The common fields are checked once per payload by validatePayload (validators.commonFields).
-    copy.allOf = (copy.allOf as JsonObject[]).filter((s) => s.$ref !== schemaId('common-fields'))
-    if ((copy.allOf as JsonObject[]).length === 0) delete copy.allOf
-  }
-  const properties = copy.properties as Record<string, JsonObject> | undefined
-  if (properties?.type && 'const' in properties.type) {
-    // validatePayload picks this validator by `type`, so `type` is present and equal here.
-    delete properties.type
-    copy.required = (copy.required as string[]).filter((key) => key !== 'type')
-  }
-  return copy
-}
-
 /**
  * Shrinks Ajv's standalone output without changing what it does: drops `schemaPath` (unused by
  * src/validate/issues.ts) and folds Ajv's 7-line "append an error" block into one expression.
@@ -205,7 +157,23 @@ function compactAjvOutput(source: string): string {
   const block = /const (err\d+) = (\{.*\});\s*if\s*\(vErrors === null\)\s*\{\s*vErrors = \[\1\];\s*\}\s*else\s*\{\s*vErrors\.push\(\1\);\s*\}\s*errors\+\+;/g
   let out = source.replace(/schemaPath:\s*"(?:[^"\\]|\\.)*",\s*/g, '')
   out = out.replace(block, (_m, _name: string, error: string) => `(vErrors ??= []).push(${error});\nerrors++;`)
-  if (/vErrors\.push\(err\d+\)|schemaPath:/.test(out)) throw new Error('unexpected Ajv standalone output: update compactAjvOutput')
+  // `parentData`, `parentDataProperty` and `rootData` serve only `$data` references, which no
+  // schema here uses: drop them from every signature and call.
+  out = out.replace(/\{\s*instancePath\s*=\s*"",\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data\s*\}\s*=\s*\{\}/g, '{ instancePath = "" } = {}')
+  out = out.replace(/(\{\s*instancePath:[^{}]*?),\s*parentData:\s*[\w.]+,\s*parentDataProperty:\s*(?:\w+|"[^"]*"),\s*rootData\s*\}/g, '$1 }')
+  // Enum errors point at the schema object (`schema9.properties.all.enum`): inline the values so
+  // that the schema objects themselves drop out of the bundle.
+  const schemaObjects = new Map<string, unknown>()
+  for (const [, name, json] of out.matchAll(/^const (schema\d+)\s*=\s*(\{.*\});$/gm)) schemaObjects.set(name as string, JSON.parse(json as string))
+  out = out.replace(/allowedValues:\s*(schema\d+)((?:\.\w+|\[\d+\])+)/g, (_m, name: string, path: string) => {
+    let value: any = schemaObjects.get(name)
+    for (const key of path.match(/\w+/g) ?? []) value = value?.[key]
+    if (!Array.isArray(value)) throw new Error(`unexpected Ajv standalone output: ${name}${path} is not an enum`)
+    return `allowedValues: ${JSON.stringify(value)}`
+  })
+  if (/vErrors\.push\(err\d+\)|schemaPath:|parentData|rootData|allowedValues:\s*schema/.test(out)) {
+    throw new Error('unexpected Ajv standalone output: update compactAjvOutput')
+  }
   return out
 }
 
@@ -238,7 +206,7 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
   for (const d of definitions) exports[validatorName(d.type)] = d.schema.$id as string
   const commands = Object.entries(commandParamSchemas)
   commands.forEach(([cmd, param], i) => {
-    ajv.addSchema(plain(param), `command-param/${cmd}`)
+    ajv.addSchema(compiledView(plain(param)), `command-param/${cmd}`)
     exports[`param${i}`] = `command-param/${cmd}`
   })
   const source = compactAjvOutput(standaloneCode(ajv, exports))

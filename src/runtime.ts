@@ -8,11 +8,11 @@ import { Ajv, type Options as AjvOptions } from 'ajv'
 import { decodeWith, payloadJson, safeDecodeWith, type DecodeOptions, type EncodeOptions, type PayloadInput, type SafeDecodeResult } from './codec/codec.js'
 import { textToBase64 } from './codec/bytes.js'
 import type { HeaderFlags } from './common/flags.js'
-import { PAYLOAD_SCHEMA_ID } from './common/schema-ids.js'
 import type { PayloadDefinition } from './define.js'
 import type { Payload } from './payload.js'
 import type { TypeMeta } from './registry-types.js'
 import { metaOf, recommendFlags as builtInFlags, type RecommendFlagsOptions } from './send/flags.js'
+import { compiledView } from './validate/compiled-view.js'
 import { builtInDigest, digestWith, type DigestOptions } from './template/digest.js'
 import { validatePayload as builtInValidate, validateWith, type ValidateFunction, type ValidateOptions, type ValidationResult } from './validate/validate.js'
 import { byType, system } from './generated/validators.js'
@@ -35,7 +35,6 @@ export interface Codec {
   digest(payload: unknown, options?: DigestOptions): string
 }
 
-const ENVELOPE = { $id: PAYLOAD_SCHEMA_ID, type: 'object', required: ['type'], properties: { type: { type: 'integer' } } }
 
 /**
  * A codec for the built-in payload types plus `types`. Compiles the app's schemas once, here;
@@ -44,11 +43,11 @@ const ENVELOPE = { $id: PAYLOAD_SCHEMA_ID, type: 'object', required: ['type'], p
  */
 export function createCodec(options: CreateCodecOptions): Codec {
   const ajv = new Ajv({ allErrors: true, messages: false, strict: true, strictTypes: false, ...options.ajv })
-  // Nested payloads are walked by validatePayload itself; inside a type they are an envelope.
-  ajv.addSchema(ENVELOPE)
+  // compiledView: nested payloads become an envelope (validatePayload walks them itself), the
+  // common fields and `type` are left to validatePayload, as for the built-in types.
   const own = new Map<number, { validate: ValidateFunction; meta: TypeMeta }>()
   for (const definition of options.types) {
-    const { $id: _id, ...schema } = JSON.parse(JSON.stringify(definition.schema)) as Record<string, unknown>
+    const { $id: _id, ...schema } = compiledView(definition.schema)
     const validate = ajv.compile(schema) as unknown as ValidateFunction
     const meta: TypeMeta = {
       name: definition.name,

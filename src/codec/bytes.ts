@@ -1,10 +1,11 @@
 /**
  * Base64 and UTF-8, strict. On Node the work is done by `Buffer` (SIMD-backed since Node 20.13);
- * in browsers by native `Uint8Array.fromBase64`/`toBase64` where present, else js-base64, with
- * `TextDecoder`/`TextEncoder` for UTF-8. js-base64 alone is too lenient for an API boundary
- * (`decode('!!!')` is `''`), so the structure is checked here first.
+ * in browsers by native `Uint8Array.fromBase64`/`toBase64` where present, else `atob`/`btoa`,
+ * with `TextDecoder`/`TextEncoder` for UTF-8. (js-base64 3.9 does exactly that in a browser, plus
+ * regex passes: calling the platform directly is smaller and faster.) Every one of these is too
+ * lenient for an API boundary (`atob` skips spaces; js-base64's `decode('!!!')` is `''`), so the
+ * structure is checked here first.
  */
-import { fromUint8Array, toUint8Array } from 'js-base64'
 import { PayloadError } from './errors.js'
 
 interface NodeBuffer extends Uint8Array {
@@ -96,14 +97,22 @@ export function base64ToBytes(input: string, lenient = false): Uint8Array {
     return NodeBufferImpl.from(checkedBase64(input, lenient), 'base64')
   }
   const s = checkedBase64(input, lenient)
-  return nativeFromBase64 ? nativeFromBase64(s) : toUint8Array(s)
+  if (nativeFromBase64) return nativeFromBase64(s)
+  const binary = atob(s)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
 }
 
 /** Encodes bytes as standard padded Base64. */
 export function bytesToBase64(bytes: Uint8Array): string {
   if (NodeBufferImpl) return asBuffer(NodeBufferImpl, bytes).toString('base64')
   const native = (bytes as { toBase64?: () => string }).toBase64
-  return native ? native.call(bytes) : fromUint8Array(bytes)
+  if (native) return native.call(bytes)
+  // btoa takes a "binary string" (one char per byte), built in chunks that fit in an argument list.
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
 }
 
 const fatalDecoder = /*@__PURE__*/ lazy(() => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }))

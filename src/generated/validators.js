@@ -2,7 +2,7 @@
 /* eslint-disable */
 // standalone:standalone
 var system = validate21;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -34,7 +34,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate21(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -67,7 +67,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data2[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+          if (!validate22(data2[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -85,9 +85,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var commonFields = validate24;
-var schema8 = { "$id": "https://unpkg.com/wukong-payload/schemas/common-fields.schema.json", "type": "object", "properties": { "mention": { "$ref": "https://unpkg.com/wukong-payload/schemas/mention.schema.json" }, "reply": { "$ref": "https://unpkg.com/wukong-payload/schemas/reply.schema.json" }, "entities": { "type": "array", "items": { "$ref": "https://unpkg.com/wukong-payload/schemas/entity.schema.json" } }, "robot_id": { "type": "string" }, "visibles": { "type": "array", "items": { "type": "string" } }, "invisibles": { "type": "array", "items": { "type": "string" } }, "flame": { "enum": [0, 1] }, "flame_second": { "minimum": 0, "type": "integer" }, "from_uid": { "type": "string" }, "from_name": { "type": "string" } } };
-var schema9 = { "$id": "https://unpkg.com/wukong-payload/schemas/mention.schema.json", "type": "object", "properties": { "all": { "enum": [0, 1] }, "uids": { "type": "array", "items": { "type": "string" } } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate25(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -95,7 +93,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.all !== void 0) {
       let data0 = data.all;
       if (!(data0 === 0 || data0 === 1)) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/all", keyword: "enum", params: { allowedValues: schema9.properties.all.enum } });
+        (vErrors ??= []).push({ instancePath: instancePath + "/all", keyword: "enum", params: { allowedValues: [0, 1] } });
         errors++;
       }
     }
@@ -122,7 +120,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate27(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -226,7 +224,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   validate27.errors = vErrors;
   return errors === 0;
 }
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate29(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -288,19 +286,19 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate24(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mention !== void 0) {
-      if (!validate25(data.mention, { instancePath: instancePath + "/mention", parentData: data, parentDataProperty: "mention", rootData })) {
+      if (!validate25(data.mention, { instancePath: instancePath + "/mention" })) {
         vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
     }
     if (data.reply !== void 0) {
-      if (!validate27(data.reply, { instancePath: instancePath + "/reply", parentData: data, parentDataProperty: "reply", rootData })) {
+      if (!validate27(data.reply, { instancePath: instancePath + "/reply" })) {
         vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
@@ -310,7 +308,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate29(data2[i0], { instancePath: instancePath + "/entities/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+          if (!validate29(data2[i0], { instancePath: instancePath + "/entities/" + i0 })) {
             vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
             errors = vErrors.length;
           }
@@ -359,7 +357,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.flame !== void 0) {
       let data9 = data.flame;
       if (!(data9 === 0 || data9 === 1)) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/flame", keyword: "enum", params: { allowedValues: schema8.properties.flame.enum } });
+        (vErrors ??= []).push({ instancePath: instancePath + "/flame", keyword: "enum", params: { allowedValues: [0, 1] } });
         errors++;
       }
     }
@@ -396,9 +394,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var sendMessageRequest = validate31;
-var schema12 = { "$id": "https://unpkg.com/wukong-payload/schemas/send-message-request.schema.json", "if": { "not": { "required": ["subscribers"] } }, "then": { "required": ["channel_id", "channel_type"] }, "type": "object", "required": ["from_uid", "payload"], "properties": { "header": { "type": "object", "properties": { "no_persist": { "enum": [0, 1] }, "red_dot": { "enum": [0, 1] }, "sync_once": { "enum": [0, 1] } } }, "client_msg_no": { "type": "string" }, "stream_no": { "type": "string" }, "is_stream": { "enum": [0, 1] }, "from_uid": { "type": "string" }, "channel_id": { "pattern": "^[^@#&]*$", "type": "string" }, "channel_type": { "minimum": 1, "type": "integer" }, "expire": { "minimum": 0, "type": "integer" }, "payload": { "minLength": 1, "type": "string" }, "tag_key": { "type": "string" }, "subscribers": { "type": "array", "items": { "type": "string" } } } };
 var pattern3 = new RegExp("^[^@#&]*$", "u");
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -471,21 +468,21 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.no_persist !== void 0) {
           let data1 = data0.no_persist;
           if (!(data1 === 0 || data1 === 1)) {
-            (vErrors ??= []).push({ instancePath: instancePath + "/header/no_persist", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.no_persist.enum } });
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/no_persist", keyword: "enum", params: { allowedValues: [0, 1] } });
             errors++;
           }
         }
         if (data0.red_dot !== void 0) {
           let data2 = data0.red_dot;
           if (!(data2 === 0 || data2 === 1)) {
-            (vErrors ??= []).push({ instancePath: instancePath + "/header/red_dot", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.red_dot.enum } });
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/red_dot", keyword: "enum", params: { allowedValues: [0, 1] } });
             errors++;
           }
         }
         if (data0.sync_once !== void 0) {
           let data3 = data0.sync_once;
           if (!(data3 === 0 || data3 === 1)) {
-            (vErrors ??= []).push({ instancePath: instancePath + "/header/sync_once", keyword: "enum", params: { allowedValues: schema12.properties.header.properties.sync_once.enum } });
+            (vErrors ??= []).push({ instancePath: instancePath + "/header/sync_once", keyword: "enum", params: { allowedValues: [0, 1] } });
             errors++;
           }
         }
@@ -509,7 +506,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.is_stream !== void 0) {
       let data6 = data.is_stream;
       if (!(data6 === 0 || data6 === 1)) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/is_stream", keyword: "enum", params: { allowedValues: schema12.properties.is_stream.enum } });
+        (vErrors ??= []).push({ instancePath: instancePath + "/is_stream", keyword: "enum", params: { allowedValues: [0, 1] } });
         errors++;
       }
     }
@@ -598,7 +595,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1 = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate32(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -627,7 +624,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type2 = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate33(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -694,7 +691,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type3 = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate34(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -767,7 +764,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type4 = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate35(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -812,7 +809,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type5 = validate36;
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate36(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -905,7 +902,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type6 = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate37(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -970,7 +967,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type7 = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate38(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1015,7 +1012,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type8 = validate39;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate39(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1064,7 +1061,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type11 = validate40;
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate40(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1228,7 +1225,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type12 = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate41(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1269,7 +1266,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type13 = validate42;
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate42(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1310,7 +1307,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type20 = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate43(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1343,7 +1340,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type99 = validate44;
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate44(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1385,7 +1382,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1001 = validate45;
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate45(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1409,7 +1406,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1446,7 +1443,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1002 = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate47(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1470,7 +1467,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1488,7 +1485,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1003 = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate49(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1512,7 +1509,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1530,7 +1527,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1004 = validate51;
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate51(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1550,7 +1547,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1586,7 +1583,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1005 = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate53(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1610,7 +1607,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1666,7 +1663,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1006 = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate55(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1694,7 +1691,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1724,7 +1721,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1007 = validate57;
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate57(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1748,7 +1745,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1766,7 +1763,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1008 = validate59;
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1790,7 +1787,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1808,7 +1805,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1009 = validate61;
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate61(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1832,7 +1829,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1856,7 +1853,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1010 = validate63;
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate63(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1880,7 +1877,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1898,7 +1895,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1020 = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate65(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1922,7 +1919,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1940,7 +1937,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1021 = validate67;
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate67(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1964,7 +1961,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -1982,7 +1979,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type1022 = validate69;
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate69(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2002,7 +1999,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -2020,7 +2017,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var type2000 = validate71;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate71(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2040,7 +2037,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
+          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -2065,7 +2062,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param0 = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate73(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2083,7 +2080,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param1 = validate74;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate74(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2105,7 +2102,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param2 = validate75;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate75(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2157,7 +2154,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param3 = validate76;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate76(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2196,7 +2193,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param4 = validate77;
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate77(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2218,7 +2215,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param5 = validate78;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2240,7 +2237,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param6 = validate79;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate79(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2295,7 +2292,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param7 = validate80;
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2345,7 +2342,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param8 = validate81;
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate81(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2391,7 +2388,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param9 = validate82;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate82(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2423,7 +2420,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param10 = validate83;
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate83(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2445,7 +2442,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param11 = validate84;
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate84(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2473,7 +2470,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param12 = validate85;
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate85(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2491,44 +2488,9 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.erase_type !== void 0) {
       let data0 = data.erase_type;
-      const _errs2 = errors;
-      let valid1 = false;
-      const _errs3 = errors;
-      if (typeof data0 !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "type", params: { type: "string" } });
+      if (!(data0 === "all" || data0 === "from")) {
+        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "enum", params: { allowedValues: ["all", "from"] } });
         errors++;
-      }
-      if ("all" !== data0) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "const", params: { allowedValue: "all" } });
-        errors++;
-      }
-      var _valid0 = _errs3 === errors;
-      valid1 = valid1 || _valid0;
-      if (!valid1) {
-        const _errs5 = errors;
-        if (typeof data0 !== "string") {
-          (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "type", params: { type: "string" } });
-          errors++;
-        }
-        if ("from" !== data0) {
-          (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "const", params: { allowedValue: "from" } });
-          errors++;
-        }
-        var _valid0 = _errs5 === errors;
-        valid1 = valid1 || _valid0;
-      }
-      if (!valid1) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/erase_type", keyword: "anyOf", params: {} });
-        errors++;
-      } else {
-        errors = _errs2;
-        if (vErrors !== null) {
-          if (_errs2) {
-            vErrors.length = _errs2;
-          } else {
-            vErrors = null;
-          }
-        }
       }
     }
     if (data.from_uid !== void 0) {
@@ -2564,7 +2526,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param13 = validate86;
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate86(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2603,7 +2565,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param14 = validate87;
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate87(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2642,7 +2604,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param15 = validate88;
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate88(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
@@ -2653,7 +2615,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param16 = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate89(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
@@ -2664,7 +2626,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param17 = validate90;
-function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate90(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
@@ -2675,7 +2637,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param18 = validate91;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate91(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {
@@ -2686,7 +2648,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var param19 = validate92;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate92(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!(data && typeof data == "object" && !Array.isArray(data))) {

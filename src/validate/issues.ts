@@ -105,24 +105,12 @@ function withHint(path: string, message: string): string {
 }
 
 /**
- * Turns Ajv errors (generated with `messages: false`) into issues. `prefix` is the JSON Pointer
+ * Turns Ajv errors (generated with `messages: false`) into issues. The generator writes unions
+ * of literals as `enum`, so a 0|1 flag fails once, as "must be 0 or 1". `prefix` is the JSON Pointer
  * of the validated value inside the caller's document; `root` the validated value.
  */
 export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[]): void {
-  // A 0|1 flag is an `anyOf` of two literals (each `const` + `type`): its branches' errors are
-  // folded into one "must be 0 or 1" issue at that location.
-  const anyOfAt = new Set<string>()
-  const allowedAt = new Map<string, unknown[]>()
   for (const e of errors) {
-    if (e.keyword === 'anyOf') anyOfAt.add(e.instancePath)
-    if (e.keyword === 'const') {
-      const list = allowedAt.get(e.instancePath) ?? []
-      list.push(e.params.allowedValue)
-      allowedAt.set(e.instancePath, list)
-    }
-  }
-  for (const e of errors) {
-    if ((e.keyword === 'type' || e.keyword === 'const') && anyOfAt.has(e.instancePath)) continue
     const path = prefix + e.instancePath
     const actual = valueAt(root, e.instancePath)
     switch (e.keyword) {
@@ -151,12 +139,9 @@ export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix
       case 'minLength':
         out.push({ path, code: 'empty', message: withHint(path, 'must not be empty') })
         break
-      case 'anyOf': {
-        const allowed = allowedAt.get(e.instancePath)
-        const message = allowed ? `must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(actual)}` : `${describeValue(actual)} matches none of the allowed shapes`
-        out.push({ path, code: allowed ? 'enum' : 'invalid', message: withHint(path, message) })
+      case 'anyOf':
+        out.push({ path, code: 'invalid', message: withHint(path, `${describeValue(actual)} matches none of the allowed shapes`) })
         break
-      }
       case 'enum':
         out.push({ path, code: 'enum', message: withHint(path, `must be ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(actual)}`) })
         break
