@@ -165,14 +165,39 @@ function compactAjvOutput(source: string): string {
   // that the schema objects themselves drop out of the bundle.
   const schemaObjects = new Map<string, unknown>()
   for (const [, name, json] of out.matchAll(/^const (schema\d+)\s*=\s*(\{.*\});$/gm)) schemaObjects.set(name as string, JSON.parse(json as string))
-  out = out.replace(/allowedValues:\s*(schema\d+)((?:\.\w+|\[\d+\])+)/g, (_m, name: string, path: string) => {
+  out = out.replace(/(?<!const )\b(schema\d+)((?:\.\w+|\[\d+\])+)/g, (_m, name: string, path: string) => {
     let value: any = schemaObjects.get(name)
     for (const key of path.match(/\w+/g) ?? []) value = value?.[key]
-    if (!Array.isArray(value)) throw new Error(`unexpected Ajv standalone output: ${name}${path} is not an enum`)
-    return `allowedValues: ${JSON.stringify(value)}`
+    if (!Array.isArray(value)) throw new Error(`unexpected Ajv standalone output: ${name}${path} is not a list`)
+    return JSON.stringify(value)
   })
-  if (/vErrors\.push\(err\d+\)|schemaPath:|parentData|rootData|allowedValues:\s*schema/.test(out)) {
+  if (/vErrors\.push\(err\d+\)|schemaPath:|parentData|rootData|\bschema\d+\./.test(out)) {
     throw new Error('unexpected Ajv standalone output: update compactAjvOutput')
+  }
+  return out
+}
+
+/**
+ * Ajv compiles each schema to its own function even where two are the same (the system types
+ * with only `content` and `extra`, the commands whose param is a channel): keep the first of
+ * each set of identical functions and point the others' callers at it, until none are left.
+ */
+function dedupeFunctions(code: string): string {
+  let out = code
+  for (let changed = true; changed; ) {
+    changed = false
+    const first = new Map<string, string>()
+    for (const [whole, name] of out.matchAll(/^function (validate\d+)\([\s\S]*?^\}\n/gm)) {
+      const key = whole.replaceAll(new RegExp(`\\b${name}\\b`, 'g'), 'SELF')
+      const original = first.get(key)
+      if (original === undefined) {
+        first.set(key, name as string)
+        continue
+      }
+      out = out.replace(whole, '').replaceAll(new RegExp(`\\b${name}\\b`, 'g'), original)
+      changed = true
+      break
+    }
   }
   return out
 }
@@ -188,6 +213,7 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
     strict: true,
     strictTypes: false,
     strictRequired: false,
+    loopRequired: 1, // one loop over each `required` list: less code than a check per property
     inlineRefs: false, // shared structures compile to one function each instead of a copy per type
     // Lengths in UTF-16 units, as TypeBox counts them. The only length constraints are
     // `minLength: 1`, where both counts agree, and this keeps Ajv's `ucs2length` helper (and its
@@ -235,7 +261,7 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
       },
     ],
   })
-  const code = result.outputFiles[0]?.text ?? ''
+  const code = dedupeFunctions(result.outputFiles[0]?.text ?? '')
   return `${GENERATED_HEADER}\n/* eslint-disable */\n${code}`
 }
 

@@ -7,13 +7,11 @@ function validate22(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
-      errors++;
-    }
-    if (data.name === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
-      errors++;
+    for (const prop0 of ["uid", "name"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
@@ -39,9 +37,11 @@ function validate21(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "type" } });
-      errors++;
+    for (const prop0 of ["type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.type !== void 0) {
       let data0 = data.type;
@@ -125,17 +125,11 @@ function validate27(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
-      errors++;
-    }
-    if (data.message_seq === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_seq" } });
-      errors++;
-    }
-    if (data.from_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
-      errors++;
+    for (const prop0 of ["message_id", "message_seq", "from_uid"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.message_id !== void 0) {
       let data0 = data.message_id;
@@ -201,9 +195,11 @@ function validate27(data, { instancePath = "" } = {}) {
     if (data.payload !== void 0) {
       let data6 = data.payload;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.type === void 0) {
-          (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "required", params: { missingProperty: "type" } });
-          errors++;
+        for (const prop1 of ["type"]) {
+          if (data6[prop1] === void 0) {
+            (vErrors ??= []).push({ instancePath: instancePath + "/payload", keyword: "required", params: { missingProperty: prop1 } });
+            errors++;
+          }
         }
         if (data6.type !== void 0) {
           let data7 = data6.type;
@@ -229,17 +225,11 @@ function validate29(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.offset === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "offset" } });
-      errors++;
-    }
-    if (data.length === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "length" } });
-      errors++;
-    }
-    if (data.type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "type" } });
-      errors++;
+    for (const prop0 of ["offset", "length", "type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.offset !== void 0) {
       let data0 = data.offset;
@@ -406,9 +396,14 @@ function validate31(data, { instancePath = "" } = {}) {
   const _errs4 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.subscribers === void 0 && (missing0 = "subscribers")) {
-      (vErrors ??= []).push({});
-      errors++;
+    let valid2 = true;
+    for (missing0 of ["subscribers"]) {
+      valid2 = data[missing0] !== void 0;
+      if (!valid2) {
+        (vErrors ??= []).push({});
+        errors++;
+        break;
+      }
     }
   }
   var valid1 = _errs4 === errors;
@@ -437,13 +432,11 @@ function validate31(data, { instancePath = "" } = {}) {
   if (_valid0) {
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.channel_id === void 0) {
-        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-        errors++;
-      }
-      if (data.channel_type === void 0) {
-        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-        errors++;
+      for (const prop0 of ["channel_id", "channel_type"]) {
+        if (data[prop0] === void 0) {
+          (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+          errors++;
+        }
       }
     }
     var _valid0 = _errs5 === errors;
@@ -454,13 +447,11 @@ function validate31(data, { instancePath = "" } = {}) {
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
-      errors++;
-    }
-    if (data.payload === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "payload" } });
-      errors++;
+    for (const prop1 of ["from_uid", "payload"]) {
+      if (data[prop1] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop1 } });
+        errors++;
+      }
     }
     if (data.header !== void 0) {
       let data0 = data.header;
@@ -600,9 +591,11 @@ function validate32(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -629,17 +622,11 @@ function validate33(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.width === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
-      errors++;
-    }
-    if (data.height === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
-      errors++;
+    for (const prop0 of ["url", "width", "height"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -696,17 +683,11 @@ function validate34(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.width === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
-      errors++;
-    }
-    if (data.height === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
-      errors++;
+    for (const prop0 of ["url", "width", "height"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -769,13 +750,11 @@ function validate35(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.timeTrad === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "timeTrad" } });
-      errors++;
+    for (const prop0 of ["url", "timeTrad"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -814,25 +793,11 @@ function validate36(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.cover === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "cover" } });
-      errors++;
-    }
-    if (data.second === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "second" } });
-      errors++;
-    }
-    if (data.width === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "width" } });
-      errors++;
-    }
-    if (data.height === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "height" } });
-      errors++;
+    for (const prop0 of ["url", "cover", "second", "width", "height"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -907,13 +872,11 @@ function validate37(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.lng === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "lng" } });
-      errors++;
-    }
-    if (data.lat === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "lat" } });
-      errors++;
+    for (const prop0 of ["lng", "lat"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.lng !== void 0) {
       let data0 = data.lng;
@@ -972,13 +935,11 @@ function validate38(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
-      errors++;
-    }
-    if (data.name === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
-      errors++;
+    for (const prop0 of ["uid", "name"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
@@ -1017,17 +978,11 @@ function validate39(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.name === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "name" } });
-      errors++;
-    }
-    if (data.size === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "size" } });
-      errors++;
+    for (const prop0 of ["url", "name", "size"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -1066,17 +1021,11 @@ function validate40(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
-    }
-    if (data.users === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "users" } });
-      errors++;
-    }
-    if (data.msgs === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "msgs" } });
-      errors++;
+    for (const prop0 of ["channel_type", "users", "msgs"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.channel_type !== void 0) {
       let data0 = data.channel_type;
@@ -1098,13 +1047,11 @@ function validate40(data, { instancePath = "" } = {}) {
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.uid === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "required", params: { missingProperty: "uid" } });
-              errors++;
-            }
-            if (data2.name === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "required", params: { missingProperty: "name" } });
-              errors++;
+            for (const prop1 of ["uid", "name"]) {
+              if (data2[prop1] === void 0) {
+                (vErrors ??= []).push({ instancePath: instancePath + "/users/" + i0, keyword: "required", params: { missingProperty: prop1 } });
+                errors++;
+              }
             }
             if (data2.uid !== void 0) {
               if (typeof data2.uid !== "string") {
@@ -1141,21 +1088,11 @@ function validate40(data, { instancePath = "" } = {}) {
         for (let i1 = 0; i1 < len1; i1++) {
           let data7 = data6[i1];
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            if (data7.message_id === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "message_id" } });
-              errors++;
-            }
-            if (data7.timestamp === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "timestamp" } });
-              errors++;
-            }
-            if (data7.from_uid === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "from_uid" } });
-              errors++;
-            }
-            if (data7.payload === void 0) {
-              (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: "payload" } });
-              errors++;
+            for (const prop2 of ["message_id", "timestamp", "from_uid", "payload"]) {
+              if (data7[prop2] === void 0) {
+                (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1, keyword: "required", params: { missingProperty: prop2 } });
+                errors++;
+              }
             }
             if (data7.message_id !== void 0) {
               let data8 = data7.message_id;
@@ -1191,9 +1128,11 @@ function validate40(data, { instancePath = "" } = {}) {
             if (data7.payload !== void 0) {
               let data11 = data7.payload;
               if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                if (data11.type === void 0) {
-                  (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/payload", keyword: "required", params: { missingProperty: "type" } });
-                  errors++;
+                for (const prop3 of ["type"]) {
+                  if (data11[prop3] === void 0) {
+                    (vErrors ??= []).push({ instancePath: instancePath + "/msgs/" + i1 + "/payload", keyword: "required", params: { missingProperty: prop3 } });
+                    errors++;
+                  }
                 }
                 if (data11.type !== void 0) {
                   let data12 = data11.type;
@@ -1230,9 +1169,11 @@ function validate41(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
+    for (const prop0 of ["url"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
@@ -1265,60 +1206,18 @@ function validate41(data, { instancePath = "" } = {}) {
   validate41.errors = vErrors;
   return errors === 0;
 }
-var type13 = validate42;
-function validate42(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "url" } });
-      errors++;
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/url", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.category !== void 0) {
-      if (typeof data.category !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/category", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.placeholder !== void 0) {
-      if (typeof data.placeholder !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/placeholder", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.format !== void 0) {
-      if (typeof data.format !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/format", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
-}
+var type13 = validate41;
 var type20 = validate43;
 function validate43(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
-      errors++;
-    }
-    if (data.from_name === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_name" } });
-      errors++;
+    for (const prop0 of ["from_uid", "from_name"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
@@ -1345,9 +1244,11 @@ function validate44(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.cmd === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "cmd" } });
-      errors++;
+    for (const prop0 of ["cmd"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.cmd !== void 0) {
       let data0 = data.cmd;
@@ -1387,13 +1288,11 @@ function validate45(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
+    for (const prop0 of ["content", "extra"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1448,13 +1347,11 @@ function validate47(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
+    for (const prop0 of ["content", "extra"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1484,57 +1381,18 @@ function validate47(data, { instancePath = "" } = {}) {
   validate47.errors = vErrors;
   return errors === 0;
 }
-var type1003 = validate49;
-function validate49(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate49.errors = vErrors;
-  return errors === 0;
-}
+var type1003 = validate47;
 var type1004 = validate51;
 function validate51(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1588,13 +1446,11 @@ function validate53(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
+    for (const prop0 of ["content", "extra"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1668,17 +1524,11 @@ function validate55(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.message_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
-      errors++;
+    for (const prop0 of ["content", "extra", "message_id"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1720,103 +1570,19 @@ function validate55(data, { instancePath = "" } = {}) {
   validate55.errors = vErrors;
   return errors === 0;
 }
-var type1007 = validate57;
-function validate57(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate57.errors = vErrors;
-  return errors === 0;
-}
-var type1008 = validate59;
-function validate59(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
+var type1007 = validate47;
+var type1008 = validate47;
 var type1009 = validate61;
 function validate61(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
+    for (const prop0 of ["content", "extra"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -1852,141 +1618,20 @@ function validate61(data, { instancePath = "" } = {}) {
   validate61.errors = vErrors;
   return errors === 0;
 }
-var type1010 = validate63;
-function validate63(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate63.errors = vErrors;
-  return errors === 0;
-}
-var type1020 = validate65;
-function validate65(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-var type1021 = validate67;
-function validate67(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
-    }
-    if (data.extra === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "extra" } });
-      errors++;
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/content", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.extra !== void 0) {
-      let data1 = data.extra;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data1[i0], { instancePath: instancePath + "/extra/" + i0 })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        (vErrors ??= []).push({ instancePath: instancePath + "/extra", keyword: "type", params: { type: "array" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate67.errors = vErrors;
-  return errors === 0;
-}
+var type1010 = validate47;
+var type1020 = validate47;
+var type1021 = validate47;
 var type1022 = validate69;
 function validate69(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -2022,9 +1667,11 @@ function validate71(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.content === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "content" } });
-      errors++;
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
@@ -2084,9 +1731,11 @@ function validate74(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.group_no === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "group_no" } });
-      errors++;
+    for (const prop0 of ["group_no"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
@@ -2106,13 +1755,11 @@ function validate75(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
+    for (const prop0 of ["channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
@@ -2158,13 +1805,11 @@ function validate76(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
+    for (const prop0 of ["channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
@@ -2192,36 +1837,17 @@ function validate76(data, { instancePath = "" } = {}) {
   validate76.errors = vErrors;
   return errors === 0;
 }
-var param4 = validate77;
-function validate77(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.group_no === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "group_no" } });
-      errors++;
-    }
-    if (data.group_no !== void 0) {
-      if (typeof data.group_no !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/group_no", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate77.errors = vErrors;
-  return errors === 0;
-}
+var param4 = validate74;
 var param5 = validate78;
 function validate78(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
-      errors++;
+    for (const prop0 of ["uid"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
@@ -2241,17 +1867,11 @@ function validate79(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
-      errors++;
-    }
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
+    for (const prop0 of ["from_uid", "channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
@@ -2296,9 +1916,11 @@ function validate80(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
-      errors++;
+    for (const prop0 of ["uid"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
@@ -2346,9 +1968,11 @@ function validate81(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apply_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "apply_uid" } });
-      errors++;
+    for (const prop0 of ["apply_uid"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.apply_uid !== void 0) {
       if (typeof data.apply_uid !== "string") {
@@ -2392,13 +2016,11 @@ function validate82(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "from_uid" } });
-      errors++;
-    }
-    if (data.to_uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "to_uid" } });
-      errors++;
+    for (const prop0 of ["from_uid", "to_uid"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
@@ -2419,36 +2041,17 @@ function validate82(data, { instancePath = "" } = {}) {
   validate82.errors = vErrors;
   return errors === 0;
 }
-var param10 = validate83;
-function validate83(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "uid" } });
-      errors++;
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/uid", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate83.errors = vErrors;
-  return errors === 0;
-}
+var param10 = validate78;
 var param11 = validate84;
 function validate84(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "message_id" } });
-      errors++;
+    for (const prop0 of ["message_id"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.message_id !== void 0) {
       let data0 = data.message_id;
@@ -2474,17 +2077,11 @@ function validate85(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.erase_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "erase_type" } });
-      errors++;
-    }
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
+    for (const prop0 of ["erase_type", "channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: prop0 } });
+        errors++;
+      }
     }
     if (data.erase_type !== void 0) {
       let data0 = data.erase_type;
@@ -2525,84 +2122,8 @@ function validate85(data, { instancePath = "" } = {}) {
   validate85.errors = vErrors;
   return errors === 0;
 }
-var param13 = validate86;
-function validate86(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data1 = data.channel_type;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
-          errors++;
-        }
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate86.errors = vErrors;
-  return errors === 0;
-}
-var param14 = validate87;
-function validate87(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel_id === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_id" } });
-      errors++;
-    }
-    if (data.channel_type === void 0) {
-      (vErrors ??= []).push({ instancePath, keyword: "required", params: { missingProperty: "channel_type" } });
-      errors++;
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        (vErrors ??= []).push({ instancePath: instancePath + "/channel_id", keyword: "type", params: { type: "string" } });
-        errors++;
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data1 = data.channel_type;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "type", params: { type: "integer" } });
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          (vErrors ??= []).push({ instancePath: instancePath + "/channel_type", keyword: "minimum", params: { comparison: ">=", limit: 0 } });
-          errors++;
-        }
-      }
-    }
-  } else {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate87.errors = vErrors;
-  return errors === 0;
-}
+var param13 = validate76;
+var param14 = validate76;
 var param15 = validate88;
 function validate88(data, { instancePath = "" } = {}) {
   let vErrors = null;
@@ -2614,50 +2135,10 @@ function validate88(data, { instancePath = "" } = {}) {
   validate88.errors = vErrors;
   return errors === 0;
 }
-var param16 = validate89;
-function validate89(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate89.errors = vErrors;
-  return errors === 0;
-}
-var param17 = validate90;
-function validate90(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate90.errors = vErrors;
-  return errors === 0;
-}
-var param18 = validate91;
-function validate91(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate91.errors = vErrors;
-  return errors === 0;
-}
-var param19 = validate92;
-function validate92(data, { instancePath = "" } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    (vErrors ??= []).push({ instancePath, keyword: "type", params: { type: "object" } });
-    errors++;
-  }
-  validate92.errors = vErrors;
-  return errors === 0;
-}
+var param16 = validate88;
+var param17 = validate88;
+var param18 = validate88;
+var param19 = validate88;
 
 // validators-entry.js
 var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };

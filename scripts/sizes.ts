@@ -1,0 +1,79 @@
+/**
+ * Bundle sizes as a browser app pays them: a one-line consumer bundled from the built package
+ * (dist/, resolved through package.json "exports" like any dependency) with esbuild for the
+ * browser, minified, then gzip -9. Used by test/package.test.ts (the budgets) and by
+ * `npm run sizes` (the README's table).
+ */
+import { build } from 'esbuild'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface SizeCase {
+  readonly name: string
+  /** The consumer's source: one import line, and a use so that nothing is dropped as unused. */
+  readonly source: string
+  /** Budget in bytes, minified + gzip. */
+  readonly budget: number
+}
+
+export const sizeCases: readonly SizeCase[] = [
+  {
+    name: "import { decodePayload, encodePayload, validatePayload } from 'wukong-payload'",
+    source: "import { decodePayload, encodePayload, validatePayload } from 'wukong-payload'\nexport const use = [decodePayload, encodePayload, validatePayload]",
+    budget: 8 * 1024,
+  },
+  {
+    name: "import { renderSystemMessage, digest } from 'wukong-payload/render'",
+    source: "import { renderSystemMessage, digest } from 'wukong-payload/render'\nexport const use = [renderSystemMessage, digest]",
+    budget: 1.5 * 1024,
+  },
+  {
+    name: "import type { Payload } from 'wukong-payload'",
+    source: "import type { Payload } from 'wukong-payload'\nexport const use = (p: Payload) => p.type",
+    budget: 0,
+  },
+]
+
+export interface MeasuredSize {
+  readonly name: string
+  readonly minified: number
+  readonly gzip: number
+  /** Bytes of the bundle that come from this package (0 for a type-only import). */
+  readonly packageBytes: number
+  readonly budget: number
+  /** Output bytes per input file, largest first. */
+  readonly inputs: readonly (readonly [string, number])[]
+}
+
+export async function measure(c: SizeCase): Promise<MeasuredSize> {
+  const result = await build({
+    stdin: { contents: c.source, resolveDir: root, sourcefile: 'consumer.ts', loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  const output = Object.values(result.metafile.outputs)[0]
+  const inputs = Object.entries(output?.inputs ?? {})
+    .map(([file, info]) => [file, info.bytesInOutput] as const)
+    .filter(([file]) => file !== '<stdin>' && file !== 'consumer.ts')
+    .sort((a, b) => b[1] - a[1])
+  const packageBytes = inputs.reduce((sum, [, bytes]) => sum + bytes, 0)
+  return { name: c.name, minified: code.length, gzip: packageBytes === 0 ? 0 : gzipSync(code, { level: 9 }).length, packageBytes, budget: c.budget, inputs }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const c of sizeCases) {
+    const m = await measure(c)
+    console.log(`${(m.gzip / 1024).toFixed(2).padStart(6)} KB gzip  ${(m.minified / 1024).toFixed(1).padStart(6)} KB min  (budget ${(m.budget / 1024).toFixed(1)} KB)  ${m.name}`)
+    if (process.argv.includes('--detail')) for (const [file, bytes] of m.inputs) console.log(`        ${String(bytes).padStart(7)}  ${file}`)
+  }
+}
