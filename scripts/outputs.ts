@@ -150,17 +150,25 @@ function validatorName(type: number): string {
 
 /**
  * Shrinks Ajv's standalone output without changing what it does: drops `schemaPath` (unused by
- * src/validate/issues.ts) and folds Ajv's 7-line "append an error" block into one expression.
+ * src/validate/issues.ts) and folds Ajv's 7-line "append an error" block into one call.
  * Throws if Ajv's output no longer has the expected shape, so an Ajv upgrade cannot slip past.
  */
 function compactAjvOutput(source: string): string {
   const block = /const (err\d+) = (\{.*\});\s*if\s*\(vErrors === null\)\s*\{\s*vErrors = \[\1\];\s*\}\s*else\s*\{\s*vErrors\.push\(\1\);\s*\}\s*errors\+\+;/g
   let out = source.replace(/schemaPath:\s*"(?:[^"\\]|\\.)*",\s*/g, '')
-  out = out.replace(block, (_m, _name: string, error: string) => `(vErrors ??= []).push(${error});\nerrors++;`)
+  out = out.replace(block, (_m, _name: string, error: string) => {
+    const parts = /^\{\s*instancePath(?:\s*:\s*(.+?))?\s*,\s*keyword\s*:\s*("\w+")\s*,\s*params\s*:\s*(.*)\}$/.exec(error)
+    // `{}`: a placeholder inside a sub-schema whose errors are discarded (the `if` of if/then).
+    if (!parts) return `(vErrors ??= []).push(${error});\nerrors++;`
+    return `vErrors = addError(vErrors, ${parts[1] ?? 'instancePath'}, ${parts[2]}, ${parts[3]});\nerrors++;`
+  })
+  // One shared function appends an error (the object is built once there, not at each site).
+  out = `function addError(errors, instancePath, keyword, params) {\n  (errors ??= []).push({ instancePath, keyword, params });\n  return errors;\n}\n${out}`
   // `parentData`, `parentDataProperty` and `rootData` serve only `$data` references, which no
   // schema here uses: drop them from every signature and call.
   out = out.replace(/\{\s*instancePath\s*=\s*"",\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data\s*\}\s*=\s*\{\}/g, '{ instancePath = "" } = {}')
   out = out.replace(/(\{\s*instancePath:[^{}]*?),\s*parentData:\s*[\w.]+,\s*parentDataProperty:\s*(?:\w+|"[^"]*"),\s*rootData\s*\}/g, '$1 }')
+  out = out.replace(/\{\s*instancePath\s*,\s*parentData\s*,\s*parentDataProperty\s*,\s*rootData\s*\}/g, '{ instancePath }')
   // Enum errors point at the schema object (`schema9.properties.all.enum`): inline the values so
   // that the schema objects themselves drop out of the bundle.
   const schemaObjects = new Map<string, unknown>()
@@ -176,6 +184,43 @@ function compactAjvOutput(source: string): string {
   }
   return out
 }
+
+/**
+ * A system type's `content` and `extra` are checked by the generic system validator, called from
+ * each system type's own (one function instead of a copy per type); the type keeps its own
+ * `required` list and fields.
+ */
+function withSharedSystemBody(schema: JsonObject, generic: JsonObject): JsonObject {
+  const properties = schema.properties as Record<string, JsonObject> | undefined
+  const genericProperties = generic.properties as Record<string, JsonObject>
+  if (schema.$id === GenericSystemSchema.$id || !properties) return schema
+  const shared = ['content', 'extra'].filter((key) => isDeepStrictEqual(properties[key], genericProperties[key]))
+  if (shared.length !== 2) return schema
+  const { content: _content, extra: _extra, ...own } = properties
+  return { ...schema, properties: own, allOf: [...((schema.allOf as JsonObject[] | undefined) ?? []), { $ref: GenericSystemSchema.$id }] }
+}
+
+/**
+ * Ajv's number checks, written as the equivalent built-ins: `Number.isInteger(x)` is true exactly
+ * for numbers that are finite with no fraction, `Number.isFinite(x)` for finite numbers.
+ */
+function simplifyChecks(code: string): string {
+  return code
+    .replace(/typeof (\w+) == "number" && \(!\(\1 % 1\) && !isNaN\(\1\)\) && isFinite\(\1\)/g, 'Number.isInteger($1)')
+    .replace(/typeof (\w+) == "number" && isFinite\(\1\)/g, 'Number.isFinite($1)')
+}
+
+/** Two more repeated expressions as shared helpers (defined in {@link VALIDATOR_HELPERS}). */
+function shareHelpers(code: string): string {
+  return code
+    .replace(/vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g, 'vErrors = joinErrors(vErrors, $1.errors);')
+    .replace(/\b(\w+) && typeof \1 == "object" && !Array\.isArray\(\1\)/g, 'isObject($1)')
+}
+
+const VALIDATOR_HELPERS = [
+  'function joinErrors(errors, more) {\n  return errors === null ? more : errors.concat(more);\n}',
+  'function isObject(data) {\n  return data && typeof data == "object" && !Array.isArray(data);\n}',
+].join('\n')
 
 /**
  * Ajv compiles each schema to its own function even where two are the same (the system types
@@ -222,7 +267,7 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
     logger: false,
   } as ConstructorParameters<typeof Ajv>[0])
   for (const [name, { $schema: _dialect, ...schema }] of schemas) {
-    if (name !== 'payload') ajv.addSchema(compiledView(schema))
+    if (name !== 'payload') ajv.addSchema(withSharedSystemBody(compiledView(schema), compiledView(schemas.get(genericSystem.name) as JsonObject)))
   }
   const exports: Record<string, string> = {
     system: GenericSystemSchema.$id as string,
@@ -261,7 +306,7 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
       },
     ],
   })
-  const code = dedupeFunctions(result.outputFiles[0]?.text ?? '')
+  const code = `${VALIDATOR_HELPERS}\n${dedupeFunctions(shareHelpers(simplifyChecks(result.outputFiles[0]?.text ?? '')))}`
   return `${GENERATED_HEADER}\n/* eslint-disable */\n${code}`
 }
 
@@ -307,6 +352,14 @@ function registryModule(): string {
     table('typeHistoryFlags', 'HeaderFlags', 'Header that keeps a type in channel history, where it differs.', (d) => d.historyFlags),
     table('typeDigests', 'DigestSpec', 'Conversation-list preview of each known type.', (d) => d.digest),
     table('typeTemplates', 'Readonly<Record<string, BuilderTemplates>>', 'Builder templates of the system types.', (d) => d.templates),
+    `/**`,
+    ` * Number of each message type (not system) by its name without dashes, and \`cmd\`: to tell a`,
+    ` * caller who wrote \`type: "text"\` (as the seeds' own examples do) which integer they meant.`,
+    ` */`,
+    `export const messageTypeByName: Readonly<Record<string, number>> = ${JSON.stringify(
+      Object.fromEntries([...definitions.filter((d) => d.type < SYSTEM_TYPE_MIN).map((d) => [d.name.replaceAll('-', ''), d.type]), ['cmd', 99]]),
+    )}`,
+    '',
     `/** Generic system messages (type > 1000 without a specific schema). */`,
     `export const genericSystemMeta = ${JSON.stringify({ name: genericSystem.name, flags: genericSystem.flags, historyFlags: genericSystem.historyFlags, digest: genericSystem.digest })} as const`,
     '',

@@ -59,6 +59,8 @@ export async function measure(c: SizeCase): Promise<MeasuredSize> {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // Resolve dist/ as a consumer's bundler does, not through this repository's tsconfig paths.
+    tsconfigRaw: {},
   })
   const code = result.outputFiles[0]?.contents ?? new Uint8Array()
   const output = Object.values(result.metafile.outputs)[0]

@@ -6,7 +6,7 @@
  */
 import { Ajv, type Options as AjvOptions } from 'ajv'
 import { decodeWith, payloadJson, safeDecodeWith, type DecodeOptions, type EncodeOptions, type PayloadInput, type SafeDecodeResult } from './codec/codec.js'
-import { textToBase64 } from './codec/bytes.js'
+import { textToBase64 } from '#platform'
 import type { HeaderFlags } from './common/flags.js'
 import type { PayloadDefinition } from './define.js'
 import type { Payload } from './payload.js'

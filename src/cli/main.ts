@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { safeDecodePayload, payloadJson } from '../codec/codec.js'
-import { textToBase64 } from '../codec/bytes.js'
+import { textToBase64 } from '#platform'
 import { isPayloadError, PayloadError } from '../codec/errors.js'
 import { SCHEMA_BASE } from '../common/schema-ids.js'
 import type { Locale } from '../define.js'

@@ -4,9 +4,9 @@
 import type { Payload } from '../payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
 import { validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
-import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from './bytes.js'
+import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
 import { invalidPayloadError, isPayloadError, PayloadError } from './errors.js'
-import { findInexactNumber, findUnencodable, MAY_HOLD_INEXACT_NUMBER } from './inspect.js'
+import { findUnencodable, MAY_HOLD_INEXACT_NUMBER } from './inspect.js'
 
 /** 1 MiB: the largest frame WuKongIM's binary protocol accepts. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024
@@ -58,7 +58,7 @@ function fromText(text: string, options: DecodeOptions, validate: PayloadValidat
   const parsed = parseJson(text)
   if (isPayloadError(parsed)) throw parsed
   if (MAY_HOLD_INEXACT_NUMBER.test(text)) {
-    const issue = findInexactNumber(parsed)
+    const issue = findUnencodable(parsed, true)
     if (issue) throw invalidPayloadError([issue])
   }
   return validated(parsed, options, validate)
@@ -92,13 +92,12 @@ export function decodeWith(validate: PayloadValidator, input: PayloadInput, opti
     return fromText(utf8ToText(bytes), options, validate)
   }
   if (typeof input === 'object' && input !== null) {
-    const issue = findInexactNumber(input)
+    const issue = findUnencodable(input, true)
     if (issue) throw invalidPayloadError([issue])
     return validated(input, options, validate)
   }
-  throw new PayloadError('INVALID_PAYLOAD', `decodePayload takes a Base64 string, UTF-8 bytes or a parsed payload object, not ${input === null ? 'null' : typeof input}`, [
-    { path: '', code: 'type', message: 'expected a Base64 string, a Uint8Array or an object' },
-  ])
+  const message = `decodePayload takes a Base64 string, UTF-8 bytes or a parsed payload object, not ${input === null ? 'null' : typeof input}`
+  throw new PayloadError('INVALID_PAYLOAD', message, [{ path: '', code: 'type', message }])
 }
 
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */

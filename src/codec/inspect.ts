@@ -9,43 +9,43 @@ export const MAX_JSON_NESTING = 1000
 
 type Frame = [value: unknown, path: string, depth: number]
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-
-/** `String.prototype.isWellFormed`, with a fallback for browsers before 2023. */
+/** `String.prototype.isWellFormed`, with a fallback for browsers before 2023 (encodeURIComponent throws on a lone surrogate). */
 function isWellFormed(s: string): boolean {
-  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s)
-}
-
-function children(value: object, path: string, depth: number, stack: Frame[]): void {
-  if (Array.isArray(value)) {
-    for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}/${i}`, depth + 1])
-  } else {
-    const keys = Object.keys(value)
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i] as string
-      stack.push([(value as Record<string, unknown>)[key], `${path}/${pointerSegment(key)}`, depth + 1])
-    }
+  if (typeof s.isWellFormed === 'function') return s.isWellFormed()
+  try {
+    encodeURIComponent(s)
+    return true
+  } catch {
+    return false
   }
 }
 
 /**
  * The first value that `JSON.stringify` would change or drop, or that WuKongIM's server would
  * mangle: a lone surrogate (Go decodes `\ud800` to U+FFFD), a non-finite number (becomes
- * `null`), a number beyond ±2^53 (rounded by JavaScript readers), a BigInt (throws), `undefined` in an array (becomes `null`), a function or symbol
- * (dropped). Also stops at nesting deeper than {@link MAX_JSON_NESTING}.
+ * `null`), a number beyond ±2^53 (rounded by JavaScript readers), a BigInt (throws), `undefined`
+ * in an array (becomes `null`), a function or symbol (dropped). Also stops at nesting deeper than
+ * {@link MAX_JSON_NESTING}.
+ *
+ * With `parsed`, the value came from `JSON.parse` and only its numbers can be wrong: beyond ±2^53
+ * (rounded; snowflake ids are ~1.9 × 10¹⁸) or out of double range (`1e400` parses to Infinity).
+ * The decoder calls it so only when the JSON text holds a 16-digit run or a 3-digit exponent
+ * ({@link MAY_HOLD_INEXACT_NUMBER}), so the common case costs one regex test.
  */
-export function findUnencodable(value: unknown): ValidationIssue | undefined {
+export function findUnencodable(value: unknown, parsed = false): ValidationIssue | undefined {
   const stack: Frame[] = [[value, '', 0]]
   while (stack.length > 0) {
     const [v, path, depth] = stack.pop() as Frame
     switch (typeof v) {
       case 'string':
-        if (!isWellFormed(v)) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
+        if (!parsed && !isWellFormed(v)) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
         break
       case 'number':
-        if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: `${v} is not a JSON number (JSON.stringify would write null)` }
-        // The same rule as decoding: beyond ±2^53 a reader cannot tell an exact value from a rounded one.
-        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return { path, code: 'unsafe_number', message: `${v} is beyond 2^53, where JavaScript readers round: send large ids as decimal strings` }
+        if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: parsed ? 'number out of range (it parses to Infinity)' : `${v} is not a JSON number (JSON.stringify would write null)` }
+        // The same rule both ways: beyond ±2^53 a reader cannot tell an exact value from a rounded one.
+        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) {
+          return { path, code: 'unsafe_number', message: `${parsed ? `a number beyond 2^53 cannot be kept exact in JavaScript (it parses as ${v})` : `${v} is beyond 2^53, where JavaScript readers round`}: send large ids as decimal strings` }
+        }
         break
       case 'bigint':
         return { path, code: 'type', message: 'a BigInt cannot be written as JSON: write int64 ids as decimal strings' }
@@ -53,17 +53,21 @@ export function findUnencodable(value: unknown): ValidationIssue | undefined {
       case 'symbol':
         return { path, code: 'type', message: `a ${typeof v} is not JSON data (JSON.stringify would drop it)` }
       case 'undefined':
-        if (/\/[0-9]+$/.test(path) && path !== '') return { path, code: 'type', message: 'undefined in an array is not JSON data (JSON.stringify would write null)' }
+        if (/\/[0-9]+$/.test(path)) return { path, code: 'type', message: 'undefined in an array is not JSON data (JSON.stringify would write null)' }
         break
       case 'object':
         if (v === null) break
-        if (depth >= MAX_JSON_NESTING) return { path, code: 'too_deep', message: `nested more than ${MAX_JSON_NESTING} levels deep` }
-        if (!Array.isArray(v)) {
-          for (const key of Object.keys(v)) {
-            if (!isWellFormed(key)) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
+        if (depth >= MAX_JSON_NESTING && !parsed) return { path, code: 'too_deep', message: `nested more than ${MAX_JSON_NESTING} levels deep` }
+        if (Array.isArray(v)) {
+          for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}/${i}`, depth + 1])
+        } else {
+          const keys = Object.keys(v)
+          for (let i = keys.length - 1; i >= 0; i--) {
+            const key = keys[i] as string
+            if (!parsed && !isWellFormed(key)) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
+            stack.push([(v as Record<string, unknown>)[key], `${path}/${pointerSegment(key)}`, depth + 1])
           }
         }
-        children(v, path, depth, stack)
         break
     }
   }
@@ -76,26 +80,5 @@ function loneSurrogateMessage(s: string): string {
   return `contains a lone UTF-16 surrogate${at} (a truncated emoji?); the server would turn it into U+FFFD, so fix the text first`
 }
 
-/**
- * Numbers a JSON parse may have changed: beyond ±2^53 (rounded; snowflake ids are ~1.9 × 10¹⁸)
- * or out of double range (`1e400` parses to Infinity). Only called when the JSON text contains
- * a 16-digit run or a 3-digit exponent, so the common case costs one regex test.
- */
-export function findInexactNumber(value: unknown): ValidationIssue | undefined {
-  const stack: Frame[] = [[value, '', 0]]
-  while (stack.length > 0) {
-    const [v, path, depth] = stack.pop() as Frame
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: 'number out of range (it parses to Infinity)' }
-      if (Math.abs(v) > Number.MAX_SAFE_INTEGER) {
-        return { path, code: 'unsafe_number', message: `a number beyond 2^53 cannot be kept exact in JavaScript (it parses as ${v}): send large ids as decimal strings` }
-      }
-    } else if (typeof v === 'object' && v !== null) {
-      children(v, path, depth, stack)
-    }
-  }
-  return undefined
-}
-
-/** Cheap pre-test for {@link findInexactNumber}: a run of 16 digits or an exponent of 3 digits. */
+/** Cheap pre-test for `findUnencodable(value, true)`: a run of 16 digits or an exponent of 3 digits. */
 export const MAY_HOLD_INEXACT_NUMBER = /[0-9]{16}|[eE][+-]?[0-9]{3}/

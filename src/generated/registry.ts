@@ -122,6 +122,12 @@ export const typeTemplates: Readonly<Record<number, Readonly<Record<string, Buil
   1022: {"default":{"zh":"本群已升级为超大群","en":"This group was upgraded to a super group"}},
 }
 
+/**
+ * Number of each message type (not system) by its name without dashes, and `cmd`: to tell a
+ * caller who wrote `type: "text"` (as the seeds' own examples do) which integer they meant.
+ */
+export const messageTypeByName: Readonly<Record<string, number>> = {"text":1,"image":2,"gif":3,"voice":4,"video":5,"location":6,"card":7,"file":8,"mergeforward":11,"vectorsticker":12,"emojisticker":13,"screenshot":20,"command":99,"cmd":99}
+
 /** Generic system messages (type > 1000 without a specific schema). */
 export const genericSystemMeta = {"name":"system","flags":{"no_persist":0,"red_dot":0,"sync_once":1},"historyFlags":{"no_persist":0,"red_dot":1,"sync_once":0},"digest":"system"} as const
 

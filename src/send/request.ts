@@ -2,7 +2,7 @@
  * Building and validating WuKongIM `/message/send` bodies.
  */
 import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
-import { textToBase64 } from '../codec/bytes.js'
+import { textToBase64 } from '#platform'
 import { invalidPayloadError, type PayloadErrorCode } from '../codec/errors.js'
 import type { HeaderFlags } from '../common/flags.js'
 import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'

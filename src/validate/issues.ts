@@ -86,13 +86,10 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
   header: 'an object with no_persist, red_dot and sync_once, each 0 or 1',
 }
 
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  integer: 'an integer',
-  number: 'a number',
-  string: 'a string',
-  object: 'an object',
-  array: 'an array',
-  boolean: 'a boolean',
+/** `integer` → `an integer`, `string` → `a string`. */
+function withArticle(type: unknown): string {
+  const name = String(type)
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`
 }
 
 function lastSegment(path: string): string {
@@ -121,7 +118,7 @@ export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix
         break
       }
       case 'type':
-        out.push({ path, code: 'type', message: withHint(path, `must be ${TYPE_NAMES[String(e.params.type)] ?? e.params.type}, not ${describeValue(actual)}`) })
+        out.push({ path, code: 'type', message: withHint(path, `must be ${withArticle(e.params.type)}, not ${describeValue(actual)}`) })
         break
       case 'minimum':
       case 'maximum':

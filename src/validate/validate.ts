@@ -5,7 +5,7 @@
  */
 import { byType, commandParams, commonFields, system, type ValidateFunction } from '../generated/validators.js'
 export type { ValidateFunction }
-import { SYSTEM_TYPE_MIN, typeNames } from '../generated/registry.js'
+import { messageTypeByName, SYSTEM_TYPE_MIN, typeNames } from '../generated/registry.js'
 import type { KnownPayload, Payload } from '../payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 
@@ -25,15 +25,13 @@ export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { r
 
 export const DEFAULT_MAX_DEPTH = 32
 
-/** `"text"` → 1, `"image"` → 2 …: to tell a caller which integer they meant. */
+/** `"text"` → 1, `"Image"` → 2, `"cmd"` → 99 …: to tell a caller which integer they meant. */
 function typeNumberOfName(name: string): number | undefined {
-  const wanted = name.toLowerCase().replaceAll(/[^a-z0-9]/g, '')
-  if (wanted === 'cmd') return 99
-  for (const [type, name] of Object.entries(typeNames)) {
-    if (name.replaceAll('-', '') === wanted) return Number(type)
-  }
-  return undefined
+  const key = name.toLowerCase().replaceAll(/[^a-z0-9]/g, '')
+  return Object.hasOwn(messageTypeByName, key) ? messageTypeByName[key] : undefined
 }
+
+const TYPE_LIST = '1 text, 2 image, 3 GIF, 4 voice, 8 file, 99 command, > 1000 system'
 
 function typeIssue(type: unknown, path: string): ValidationIssue {
   let message = `must be an integer, not ${describeValue(type)}`
@@ -41,7 +39,7 @@ function typeIssue(type: unknown, path: string): ValidationIssue {
     const asNumber = /^-?[0-9]+$/.test(type.trim()) ? Number(type) : typeNumberOfName(type)
     message =
       asNumber === undefined
-        ? `type must be an integer (1 text, 2 image, 3 GIF, 4 voice, 8 file, 99 command, > 1000 system), not ${describeValue(type)}`
+        ? `type must be an integer (${TYPE_LIST}), not ${describeValue(type)}`
         : /^-?[0-9]+$/.test(type.trim())
           ? `type must be the integer ${asNumber}, not the string ${JSON.stringify(type)}`
           : `type must be an integer; ${type} is ${asNumber}`
@@ -86,7 +84,7 @@ export function validateWith(validatorOf: ValidatorLookup, value: unknown, optio
     }
     const type = payload.type
     if (type === undefined) {
-      issues.push({ path: `${path}/type`, code: 'required', message: '"type" is required: every payload has an integer type (1 text, 2 image, …)' })
+      issues.push({ path: `${path}/type`, code: 'required', message: `"type" is required: every payload has an integer type (${TYPE_LIST})` })
       continue
     }
     if (typeof type !== 'number' || !Number.isInteger(type)) {

@@ -1,0 +1,76 @@
+/**
+ * Base64 and UTF-8 on Node: `Buffer`, SIMD-backed since Node 20.13 (js-base64 3.9 and
+ * `atob`/`TextDecoder` are 2–10× slower there). Chosen by the `#platform` entry of package.json
+ * "imports" under the `node` condition; falls back to platform-web.ts where a runtime claims the
+ * `node` condition but has no global `Buffer`.
+ */
+import { checkedBase64, strictUtf8ToText } from './base64-check.js'
+import * as web from './platform-web.js'
+
+interface NodeBuffer extends Uint8Array {
+  toString(encoding?: 'utf8' | 'base64'): string
+}
+interface NodeBufferConstructor {
+  from(input: string, encoding: 'base64' | 'utf8'): NodeBuffer
+  from(arrayBuffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer
+  byteLength(input: string, encoding: 'utf8'): number
+}
+
+/** Read once, at the first call (no import-time work). */
+let NodeBuffer: NodeBufferConstructor | null | undefined
+function nodeBuffer(): NodeBufferConstructor | null {
+  return (NodeBuffer ??= (globalThis as { Buffer?: NodeBufferConstructor }).Buffer ?? null)
+}
+
+/** A Buffer view of the same memory (no copy). */
+function asBuffer(B: NodeBufferConstructor, bytes: Uint8Array): NodeBuffer {
+  return 'readUInt8' in bytes ? (bytes as NodeBuffer) : B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** Decoded length of a structurally valid, padded Base64 string. */
+function decodedLength(input: string): number {
+  const padding = input.endsWith('==') ? 2 : input.endsWith('=') ? 1 : 0
+  return (input.length / 4) * 3 - padding
+}
+
+/** Decodes standard padded Base64 (or, lenient, URL-safe/unpadded) to bytes. Throws `INVALID_BASE64`. */
+export function base64ToBytes(input: string, lenient = false): Uint8Array {
+  const B = nodeBuffer()
+  if (!B) return web.base64ToBytes(input, lenient)
+  // Fast path: Buffer skips characters it does not know, so a string is valid exactly when its
+  // length is a multiple of 4, it has no URL-safe characters, and nothing was skipped.
+  if (!lenient && input.length % 4 === 0 && !input.includes('-') && !input.includes('_')) {
+    const bytes = B.from(input, 'base64')
+    if (bytes.length === decodedLength(input)) return bytes
+  }
+  return B.from(checkedBase64(input, lenient), 'base64')
+}
+
+/** Encodes bytes as standard padded Base64. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const B = nodeBuffer()
+  return B ? asBuffer(B, bytes).toString('base64') : web.bytesToBase64(bytes)
+}
+
+/** Decodes UTF-8 without replacing anything. Throws `INVALID_UTF8` with the byte offset. */
+export function utf8ToText(bytes: Uint8Array): string {
+  const B = nodeBuffer()
+  if (B) {
+    const text = asBuffer(B, bytes).toString('utf8')
+    // Buffer replaces invalid sequences with U+FFFD; only then is a strict check needed.
+    if (!text.includes('\uFFFD')) return text
+  }
+  return strictUtf8ToText(bytes)
+}
+
+/** Base64 of the UTF-8 of `text` (the caller has checked it has no lone surrogate), in one step. */
+export function textToBase64(text: string): string {
+  const B = nodeBuffer()
+  return B ? B.from(text, 'utf8').toString('base64') : web.textToBase64(text)
+}
+
+/** UTF-8 byte length of `text`. */
+export function utf8Length(text: string): number {
+  const B = nodeBuffer()
+  return B ? B.byteLength(text, 'utf8') : web.utf8Length(text)
+}

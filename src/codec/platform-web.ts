@@ -1,0 +1,48 @@
+/**
+ * Base64 and UTF-8 where there is no `Buffer` (browsers, workers): native
+ * `Uint8Array.fromBase64`/`toBase64` where present, else `atob`/`btoa`, with
+ * `TextDecoder`/`TextEncoder`. (js-base64 3.9 does exactly this in a browser, plus regex passes;
+ * calling the platform directly is smaller and faster.) Chosen over platform-node.ts by the
+ * `#platform` entry of package.json "imports" for every condition but `node`.
+ */
+import { checkedBase64, strictUtf8ToText } from './base64-check.js'
+
+interface NativeBase64 {
+  fromBase64?: (input: string) => Uint8Array
+}
+
+let encoder: TextEncoder | undefined
+
+/** Decodes standard padded Base64 (or, lenient, URL-safe/unpadded) to bytes. Throws `INVALID_BASE64`. */
+export function base64ToBytes(input: string, lenient = false): Uint8Array {
+  const s = checkedBase64(input, lenient)
+  const native = (Uint8Array as NativeBase64).fromBase64
+  if (native) return native(s)
+  const binary = atob(s)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** Encodes bytes as standard padded Base64. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const native = (bytes as { toBase64?: () => string }).toBase64
+  if (native) return native.call(bytes)
+  // btoa takes a "binary string" (one char per byte), built in chunks that fit in an argument list.
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Decodes UTF-8 without replacing anything. Throws `INVALID_UTF8` with the byte offset. */
+export const utf8ToText: (bytes: Uint8Array) => string = strictUtf8ToText
+
+/** Base64 of the UTF-8 of `text` (the caller has checked it has no lone surrogate). */
+export function textToBase64(text: string): string {
+  return bytesToBase64((encoder ??= new TextEncoder()).encode(text))
+}
+
+/** UTF-8 byte length of `text`. */
+export function utf8Length(text: string): number {
+  return (encoder ??= new TextEncoder()).encode(text).length
+}
