@@ -1,71 +1,21 @@
 /**
- * The payload union types.
- *
- * `KnownPayload` lists one type per definition in `src/types/index.ts`. (TypeScript cannot derive
- * it from that list: the recursive `reply.payload` would make the union depend on itself.)
- * `test/types.test-d.ts` fails when the two lists differ.
+ * The payload union types, derived from the list of definitions in `src/types/index.ts`: adding
+ * a type there adds it here. (The recursion through `reply.payload` goes through the `Reply`
+ * interface, which TypeScript resolves lazily.)
  */
-import type { CardPayload } from './types/card.js'
-import type { CommandPayload } from './types/command.js'
-import type { FilePayload } from './types/file.js'
-import type { GifPayload } from './types/gif.js'
-import type { ImagePayload } from './types/image.js'
-import type { LocationPayload } from './types/location.js'
-import type { MergeForwardPayload } from './types/merge-forward.js'
-import type { ScreenshotPayload } from './types/screenshot.js'
-import type { EmojiStickerPayload, VectorStickerPayload } from './types/sticker.js'
-import type { FriendAcceptedPayload } from './types/system/friend-accepted.js'
+import type { Static } from '@sinclair/typebox'
+import type { payloadDefinitions } from './types/index.js'
 import type { GenericSystemPayload } from './types/system/generic.js'
-import type { GroupCreatedPayload } from './types/system/group-created.js'
-import type { GroupMemberInviteRequestPayload } from './types/system/group-member-invite-request.js'
-import type { GroupMemberKickedPayload } from './types/system/group-member-kicked.js'
-import type { GroupMemberQuitPayload } from './types/system/group-member-quit.js'
-import type { GroupMemberScanJoinPayload } from './types/system/group-member-scan-join.js'
-import type { GroupMembersAddedPayload } from './types/system/group-members-added.js'
-import type { GroupMembersRemovedPayload } from './types/system/group-members-removed.js'
-import type { GroupOwnerTransferredPayload } from './types/system/group-owner-transferred.js'
-import type { GroupUpdatedPayload } from './types/system/group-updated.js'
-import type { GroupUpgradedPayload } from './types/system/group-upgraded.js'
-import type { MessageRecalledPayload } from './types/system/message-recalled.js'
-import type { RemovedFromGroupPayload } from './types/system/removed-from-group.js'
-import type { TipPayload } from './types/system/tip.js'
-import type { TextPayload } from './types/text.js'
-import type { VideoPayload } from './types/video.js'
-import type { VoicePayload } from './types/voice.js'
-
-/** System messages with a specific schema (type > 1000). */
-export type KnownSystemPayload =
-  | GroupCreatedPayload
-  | GroupMembersAddedPayload
-  | GroupMembersRemovedPayload
-  | FriendAcceptedPayload
-  | GroupUpdatedPayload
-  | MessageRecalledPayload
-  | GroupMemberScanJoinPayload
-  | GroupOwnerTransferredPayload
-  | GroupMemberInviteRequestPayload
-  | GroupMemberKickedPayload
-  | RemovedFromGroupPayload
-  | GroupMemberQuitPayload
-  | GroupUpgradedPayload
-  | TipPayload
 
 /** Every payload type this package defines. `switch (payload.type)` narrows it to each variant. */
-export type KnownPayload =
-  | TextPayload
-  | ImagePayload
-  | GifPayload
-  | VoicePayload
-  | VideoPayload
-  | LocationPayload
-  | CardPayload
-  | FilePayload
-  | MergeForwardPayload
-  | VectorStickerPayload
-  | EmojiStickerPayload
-  | ScreenshotPayload
-  | CommandPayload
-  | KnownSystemPayload
+export type KnownPayload = Static<(typeof payloadDefinitions)[number]['schema']>
+
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
+/** Whether a literal type number is a system type (> 1000): four or more digits, not 1000. */
+type IsSystemType<T extends number> = `${T}` extends `${Exclude<Digit, '0'>}${Digit}${Digit}${Digit}${string}` ? (T extends 1000 ? false : true) : false
+
+/** System messages with a specific schema (type > 1000). */
+export type KnownSystemPayload = KnownPayload extends infer P ? (P extends { type: infer T extends number } ? (IsSystemType<T> extends true ? P : never) : never) : never
 
 /** The known payload whose `type` is `T`. */
 export type PayloadOfType<T extends KnownPayload['type']> = Extract<KnownPayload, { type: T }>

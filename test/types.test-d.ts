@@ -1,12 +1,16 @@
 import type { Static } from '@sinclair/typebox'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { decodePayload, KnownPayload, Payload, payloadDefinitions, Reply, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/index.js'
+import type { decodePayload, KnownPayload, KnownSystemPayload, Payload, payloadDefinitions, Reply, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/index.js'
 import { isCommand, isKnownPayload, MessageType } from '../src/index.js'
 
 describe('payload types', () => {
-  it('KnownPayload is exactly the union of the definitions’ schemas', () => {
-    type FromDefinitions = Static<(typeof payloadDefinitions)[number]['schema']>
-    expectTypeOf<KnownPayload>().toEqualTypeOf<FromDefinitions>()
+  it('KnownPayload has one variant per documented type number, each a concrete object type', () => {
+    expectTypeOf<KnownPayload['type']>().toEqualTypeOf<
+      1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 11 | 12 | 13 | 20 | 99 | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010 | 1020 | 1021 | 1022 | 2000
+    >()
+    expectTypeOf<Extract<KnownPayload, { type: 1 }>>().toEqualTypeOf<TextPayload>()
+    expectTypeOf<Extract<KnownPayload, { type: 2 }>>().toEqualTypeOf<ImagePayload>()
+    expectTypeOf<Static<(typeof payloadDefinitions)[0]['schema']>>().toEqualTypeOf<TextPayload>()
   })
 
   it('narrowing on type yields each variant', () => {
@@ -51,5 +55,13 @@ describe('payload types', () => {
     void [a, b, c]
     expectTypeOf<UnknownPayload>().toMatchTypeOf<Payload>()
     expectTypeOf<ReturnType<typeof decodePayload>>().toEqualTypeOf<Payload>()
+  })
+})
+
+describe('KnownSystemPayload', () => {
+  it('is exactly the known payloads whose type is above 1000', () => {
+    type Expected = Extract<KnownPayload, { type: 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010 | 1020 | 1021 | 1022 | 2000 }>
+    expectTypeOf<KnownSystemPayload>().toEqualTypeOf<Expected>()
+    expectTypeOf<KnownSystemPayload['type']>().toEqualTypeOf<1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010 | 1020 | 1021 | 1022 | 2000>()
   })
 })

@@ -1,0 +1,17 @@
+// A TypeScript consumer of the packed package (CommonJS, resolved through "require" conditions).
+import { encodePayload, isPayloadError, type PayloadError } from 'wukong-payload'
+import { renderSystemMessage } from 'wukong-payload/render'
+
+export function encodeOrReason(text: string): string {
+  try {
+    return encodePayload({ type: 1, content: text })
+  } catch (error) {
+    if (isPayloadError(error)) {
+      const e: PayloadError = error
+      return e.code
+    }
+    throw error
+  }
+}
+
+export const rendered: string = renderSystemMessage({ type: 1001, content: '{0}', extra: [{ uid: 'u', name: 'n' }] })

@@ -1,0 +1,31 @@
+// A TypeScript consumer of the packed package (ESM). Type-checked by test/package.test.ts under
+// moduleResolution node16 and bundler; it must compile without errors.
+import { decodePayload, isKnownPayload, MessageType, validatePayload, type Payload, type TextPayload } from 'wukong-payload'
+import { digest, renderSystemMessageSegments, type Segment } from 'wukong-payload/render'
+import { createCodec } from 'wukong-payload/runtime'
+
+export function preview(base64: string): string {
+  const payload: Payload = decodePayload(base64)
+  if (!isKnownPayload(payload)) return `unknown type ${payload.type}`
+  switch (payload.type) {
+    case MessageType.Text: {
+      const text: TextPayload = payload
+      return text.content
+    }
+    case MessageType.Image:
+      return `${payload.width}×${payload.height}`
+    case MessageType.GroupCreated: {
+      const segments: Segment[] = renderSystemMessageSegments(payload)
+      return segments.map((s) => (s.kind === 'user' ? s.name : s.text)).join('')
+    }
+    default:
+      return digest(payload, { locale: 'en' })
+  }
+}
+
+export const issues = (value: unknown): string[] => {
+  const result = validatePayload(value)
+  return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`)
+}
+
+export const codec = createCodec({ types: [] })
