@@ -2,9 +2,11 @@
  * Decoding WuKongIM webhook bodies (`msg.notify` and friends): a JSON list of messages whose
  * `payload` is Base64 and whose `message_id` is an int64 beyond 2^53.
  */
-import { isLosslessNumber, parse } from 'lossless-json'
 import { safeDecodePayload, type DecodeOptions } from './codec/codec.js'
 import { PayloadError } from './codec/errors.js'
+import { parseJsonExact, type ExactJsonOptions } from './codec/json-exact.js'
+
+export { parseJsonExact }
 import type { Payload } from './payload.js'
 
 /** One message of a webhook body, with its payload decoded. */
@@ -26,34 +28,6 @@ export interface WebhookMessage {
   readonly error: PayloadError | undefined
 }
 
-/** Numbers as JS numbers when exact, decimal strings otherwise. */
-function exactNumbers(value: unknown): unknown {
-  if (isLosslessNumber(value)) {
-    const text = value.toString()
-    const n = Number(text)
-    return Number.isSafeInteger(n) || (!/^-?[0-9]+$/.test(text) && Number.isFinite(n)) ? n : text
-  }
-  if (Array.isArray(value)) return value.map(exactNumbers)
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {}
-    for (const [key, v] of Object.entries(value)) out[key] = exactNumbers(v)
-    return out
-  }
-  return value
-}
-
-/**
- * Parses JSON keeping every integer exact: safe ones as numbers, larger ones (snowflake ids) as
- * decimal strings. Throws `PayloadError` (`INVALID_JSON`).
- */
-export function parseJsonExact(text: string): unknown {
-  try {
-    return exactNumbers(parse(text))
-  } catch (error) {
-    throw new PayloadError('INVALID_JSON', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
-
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined
 }
@@ -64,10 +38,12 @@ function num(value: unknown): number | undefined {
 /**
  * Decodes a webhook body: the body text (preferred, so ids stay exact), an already-parsed list,
  * or `{ messages: [...] }`. A payload that fails to decode is reported on its own message and
- * does not drop the others. Throws `PayloadError` only when the body itself is not a message list.
+ * does not drop the others. Throws `PayloadError` only when the body itself is not a message list
+(or, as text, is over `maxBodyBytes` — default 16 MiB — or nested over 256 levels).
  */
-export function decodeWebhookMessages(body: string | unknown, options: DecodeOptions = {}): WebhookMessage[] {
-  const value = typeof body === 'string' ? parseJsonExact(body) : body
+export function decodeWebhookMessages(body: string | unknown, options: DecodeOptions & { readonly maxBodyBytes?: number } = {}): WebhookMessage[] {
+  const bodyOptions: ExactJsonOptions = options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }
+  const value = typeof body === 'string' ? parseJsonExact(body, bodyOptions) : body
   const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && Array.isArray((value as { messages?: unknown }).messages) ? (value as { messages: unknown[] }).messages : undefined
   if (list === undefined) throw new PayloadError('INVALID_PAYLOAD', 'a webhook body must be a JSON array of messages (or { "messages": [...] })')
   return list.map((entry, index): WebhookMessage => {

@@ -73,7 +73,7 @@ describe('wukong-payload CLI', () => {
   it('render: text, --self, --locale and --html', () => {
     expect(cli(['render', b64(groupCreated)]).out).toBe('张三邀请李四、王五加入群聊\n')
     expect(cli(['render', JSON.stringify(groupCreated), '--self', 'xxx', '--locale', 'en']).out).toBe('You邀请李四、王五加入群聊\n')
-    expect(cli(['render', '--html', JSON.stringify({ type: 1002, content: '{0}<b>', extra: [{ uid: 'u', name: '<i>' }] })]).out).toBe('<span class="wk-user" data-uid="u">&lt;i&gt;</span>&lt;b&gt;\n')
+    expect(cli(['render', '--html', JSON.stringify({ type: 1002, content: '{0}<b>', extra: [{ uid: 'u', name: '<i>' }] })]).out).toBe('<span class="wk-user" data-uid="u" dir="auto">&lt;i&gt;</span>&lt;b&gt;\n')
   })
 
   it('send: a complete body ready for curl', () => {

@@ -89,7 +89,7 @@ describe('rendering is right where the official clients are not', () => {
   })
   it('escapes everything in HTML', () => {
     const html = renderSystemMessageHtml({ content: '<b>{0}</b> & {1}', extra: [{ uid: 'a"b', name: '<script>alert(1)</script>' }, { uid: 'me', name: "O'Brien" }] }, { selfUid: 'me', locale: 'en' })
-    expect(html).toBe('&lt;b&gt;<span class="wk-user" data-uid="a&quot;b">&lt;script&gt;alert(1)&lt;/script&gt;</span>&lt;/b&gt; &amp; <span class="wk-user wk-self" data-uid="me">You</span>')
+    expect(html).toBe('&lt;b&gt;<span class="wk-user" data-uid="a&quot;b" dir="auto">&lt;script&gt;alert(1)&lt;/script&gt;</span>&lt;/b&gt; &amp; <span class="wk-user wk-self" data-uid="me" dir="auto">You</span>')
   })
 })
 

@@ -2,8 +2,8 @@
  * Reading `/message/send` responses without rounding `message_id`: ids are snowflakes near
  * 1.9 × 10¹⁸, and `JSON.parse` silently turns 1867301234567890123 into 1867301234567890200.
  */
-import { isLosslessNumber, parse } from 'lossless-json'
 import { PayloadError } from '../codec/errors.js'
+import { parseJsonExact } from '../codec/json-exact.js'
 
 /** A successful send. */
 export interface SendMessageSuccess {
@@ -28,13 +28,12 @@ export type SendMessageResponse = SendMessageSuccess | SendMessageFailure
 type Json = Record<string, unknown>
 
 function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A JSON number or string as an exact decimal string. */
 function idString(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined
-  if (isLosslessNumber(value)) return value.toString()
   if (typeof value === 'string' && /^[0-9]+$/.test(value)) return value
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value)
   if (typeof value === 'number') {
@@ -46,16 +45,20 @@ function idString(value: unknown, field: string): string | undefined {
   throw new PayloadError('INVALID_PAYLOAD', `${field} must be an integer id, not ${JSON.stringify(value)}`)
 }
 
-function numberOf(value: unknown): number | undefined {
-  if (isLosslessNumber(value)) return value.valueOf() as number
+/** A count or status: a number, or digits; beyond 2^53 it cannot be a JS number without loss. */
+function numberOf(value: unknown, field: string): number | undefined {
   if (typeof value === 'number') return value
-  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value)
+  if (typeof value === 'string' && /^[0-9]+$/.test(value)) {
+    const n = Number(value)
+    if (!Number.isSafeInteger(n)) throw new PayloadError('INVALID_PAYLOAD', `${field} ${value} is beyond 2^53 and cannot be held exactly as a number`)
+    return n
+  }
   return undefined
 }
 
 function success(fields: Json, status: number | undefined): SendMessageSuccess {
   const message_id = idString(fields.message_idstr ?? fields.message_id, 'message_id')
-  const message_seq = numberOf(fields.message_seq)
+  const message_seq = numberOf(fields.message_seq, 'message_seq')
   const client_msg_no = typeof fields.client_msg_no === 'string' ? fields.client_msg_no : undefined
   return {
     ok: true,
@@ -66,6 +69,9 @@ function success(fields: Json, status: number | undefined): SendMessageSuccess {
   }
 }
 
+/** A send response is a few hundred bytes; anything over 1 MiB is not one. */
+const MAX_RESPONSE_BYTES = 1024 * 1024
+
 /**
  * Reads a `/message/send` response body — preferably its text, so that `message_id` stays exact.
  * Understands the documented `{message_id, message_seq, client_msg_no}`, WuKongIM v2's
@@ -73,16 +79,10 @@ function success(fields: Json, status: number | undefined): SendMessageSuccess {
  * Throws `PayloadError` for a body that is none of these.
  */
 export function parseSendResponse(body: string | object): SendMessageResponse {
-  let value: unknown = body
-  if (typeof body === 'string') {
-    try {
-      value = parse(body)
-    } catch (error) {
-      throw new PayloadError('INVALID_JSON', `send response is not JSON: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
+  // Numbers come back exact: safe integers as numbers, larger ones as decimal strings.
+  const value: unknown = typeof body === 'string' ? parseJsonExact(body, { maxBytes: MAX_RESPONSE_BYTES }) : body
   if (!isObject(value)) throw new PayloadError('INVALID_PAYLOAD', 'send response must be a JSON object')
-  const status = numberOf(value.status)
+  const status = numberOf(value.status, 'status')
   if (typeof value.error === 'string') return { ok: false, message: value.error, ...(status === undefined ? {} : { status }) }
   if (status !== undefined && status !== 200) {
     return { ok: false, status, message: typeof value.msg === 'string' ? value.msg : `status ${status}` }

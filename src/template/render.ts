@@ -103,8 +103,9 @@ export function escapeHtml(text: string): string {
 
 /**
  * The rendered message as HTML that is safe to assign to `innerHTML`: all text is escaped, and
- * each user is `<span class="wk-user" data-uid="…">name</span>` (plus `wk-self` for the reader).
- * Never throws.
+ * each user is `<span class="wk-user" data-uid="…" dir="auto">name</span>` (plus `wk-self` for
+ * the reader). `dir="auto"` isolates each name's direction, so a right-to-left override inside a
+ * name cannot reorder the text around it. Never throws.
  */
 export function renderSystemMessageHtml(payload: unknown, options: RenderOptions = {}): string {
   let out = ''
@@ -112,7 +113,7 @@ export function renderSystemMessageHtml(payload: unknown, options: RenderOptions
     out +=
       s.kind === 'text'
         ? escapeHtml(s.text)
-        : `<span class="wk-user${s.self ? ' wk-self' : ''}" data-uid="${escapeHtml(s.uid)}">${escapeHtml(s.name)}</span>`
+        : `<span class="wk-user${s.self ? ' wk-self' : ''}" data-uid="${escapeHtml(s.uid)}" dir="auto">${escapeHtml(s.name)}</span>`
   }
   return out
 }
