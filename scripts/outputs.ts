@@ -213,8 +213,32 @@ function simplifyChecks(code: string): string {
 /** Two more repeated expressions as shared helpers (defined in {@link VALIDATOR_HELPERS}). */
 function shareHelpers(code: string): string {
   return code
+    // The location is the only option left: pass it as a plain string argument.
+    .replace(/\(data, \{ instancePath = "" \} = \{\}\)/g, '(data, instancePath = "")')
+    .replace(/, \{ instancePath: ([^{}]+?) \}\)/g, ', $1)')
+    .replace(/, \{ instancePath \}\)/g, ', instancePath)')
+    // The comparison follows from the keyword (src/validate/issues.ts): keep only the limit.
+    .replace(/"(minimum|maximum)", \{ comparison: "[<>]=", limit: /g, '"$1", { limit: ')
     .replace(/vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g, 'vErrors = joinErrors(vErrors, $1.errors);')
     .replace(/\b(\w+) && typeof \1 == "object" && !Array\.isArray\(\1\)/g, 'isObject($1)')
+}
+
+/**
+ * In Ajv's output `errors` always equals the length of `vErrors` (or 0 while it is null); where
+ * a function does not save and restore it (the `_errs` of if/then and anyOf), the counter is
+ * dropped and `vErrors === null` answers "valid?".
+ */
+function dropErrorCounters(code: string): string {
+  return code.replace(/^function (validate\d+)\([\s\S]*?^\}\n/gm, (fn) => {
+    if (fn.includes('_errs')) return fn
+    const out = fn
+      .replace(/^\s*let errors = 0;\n/m, '')
+      .replace(/^\s*errors\+\+;\n/gm, '')
+      .replace(/^\s*errors = vErrors\.length;\n/gm, '')
+      .replace(/return errors === 0;/, 'return vErrors === null;')
+    if (/\berrors\b/.test(out.replace(/\.errors\b/g, ''))) throw new Error('unexpected Ajv standalone output: update dropErrorCounters')
+    return out
+  })
 }
 
 const VALIDATOR_HELPERS = [
@@ -306,7 +330,8 @@ async function validatorsModule(schemas: Map<string, JsonObject>): Promise<strin
       },
     ],
   })
-  const code = `${VALIDATOR_HELPERS}\n${dedupeFunctions(shareHelpers(simplifyChecks(result.outputFiles[0]?.text ?? '')))}`
+  const code = `${VALIDATOR_HELPERS}\n${dedupeFunctions(dropErrorCounters(shareHelpers(simplifyChecks(result.outputFiles[0]?.text ?? ''))))}`
+  if (/\{ instancePath|instancePath: /.test(code.replace(/push\(\{ instancePath, keyword, params \}\)/, ''))) throw new Error('unexpected Ajv standalone output: update shareHelpers')
   return `${GENERATED_HEADER}\n/* eslint-disable */\n${code}`
 }
 

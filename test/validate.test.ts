@@ -32,15 +32,15 @@ describe('validatePayload', () => {
 
   it('dispatches on type: a bad image reports only the image’s problems', () => {
     expect(issues({ type: 2, url: 'http://x', width: -1, height: '3' })).toEqual([
-      { path: '/width', code: 'range', message: 'must be >= 0, not the number -1: pixels, as a number' },
-      { path: '/height', code: 'type', message: 'must be a number, not a string ("3"): pixels, as a number' },
+      { path: '/width', code: 'range', message: 'must be >= 0, not the number -1: a number of pixels' },
+      { path: '/height', code: 'type', message: 'must be a number, not a string ("3"): a number of pixels' },
     ])
   })
 
   it('validates nested payloads with their own type, with paths into them', () => {
     const reply = { message_id: '1', message_seq: 1, from_uid: 'u', payload: { type: 1, content: 'x', reply: { message_id: '2', message_seq: 2, from_uid: 'v', payload: { type: 2, url: 'u', width: 1 } } } }
     expect(issues({ type: 1, content: 'outer', reply })).toEqual([
-      { path: '/reply/payload/reply/payload/height', code: 'required', message: '"height" is required: pixels, as a number' },
+      { path: '/reply/payload/reply/payload/height', code: 'required', message: '"height" is required: a number of pixels' },
     ])
     const forward = { type: 11, channel_type: 2, users: [], msgs: [{ message_id: '1', timestamp: 1, from_uid: 'u', payload: { type: 99 } }] }
     expect(issues(forward)).toEqual([{ path: '/msgs/0/payload/cmd', code: 'required', message: '"cmd" is required' }])

@@ -92,7 +92,7 @@ export function decodeWith(validate: PayloadValidator, input: PayloadInput, opti
     return fromText(utf8ToText(bytes), options, validate)
   }
   if (typeof input === 'object' && input !== null) {
-    const issue = findUnencodable(input, true)
+    const issue = findUnencodable(input, true, maxBytes)
     if (issue) throw invalidPayloadError([issue])
     return validated(input, options, validate)
   }
@@ -118,12 +118,13 @@ export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, 
 
 /** JSON text of a validated payload, or the reason it cannot be written faithfully. */
 export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const problem: ValidationIssue | undefined = findUnencodable(payload, false, maxBytes)
+  if (problem?.code === 'too_large') throw invalidPayloadError([problem], what)
   const result = validate(payload, options)
-  const problem: ValidationIssue | undefined = findUnencodable(payload)
   if (!result.ok) throw invalidPayloadError(problem ? [...result.issues, problem] : result.issues, what)
   if (problem) throw invalidPayloadError([problem], what)
   const json = JSON.stringify(payload)
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   // UTF-8 needs at most 3 bytes per UTF-16 unit: count exactly only when that bound is exceeded.
   if (json.length * 3 > maxBytes) {
     const bytes = utf8Length(json)

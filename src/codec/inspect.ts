@@ -27,18 +27,24 @@ function isWellFormed(s: string): boolean {
  * in an array (becomes `null`), a function or symbol (dropped). Also stops at nesting deeper than
  * {@link MAX_JSON_NESTING}.
  *
+ * Stops with a `too_large` issue once its strings and keys alone exceed `maxBytes` characters.
+ *
  * With `parsed`, the value came from `JSON.parse` and only its numbers can be wrong: beyond ±2^53
  * (rounded; snowflake ids are ~1.9 × 10¹⁸) or out of double range (`1e400` parses to Infinity).
  * The decoder calls it so only when the JSON text holds a 16-digit run or a 3-digit exponent
  * ({@link MAY_HOLD_INEXACT_NUMBER}), so the common case costs one regex test.
  */
-export function findUnencodable(value: unknown, parsed = false): ValidationIssue | undefined {
+export function findUnencodable(value: unknown, parsed = false, maxBytes = Number.POSITIVE_INFINITY): ValidationIssue | undefined {
   const stack: Frame[] = [[value, '', 0]]
+  // Characters of strings and keys seen so far: a lower bound of the UTF-8 size, so a value that
+  // is certainly over maxBytes is refused before JSON.stringify copies it.
+  let chars = 0
   while (stack.length > 0) {
     const [v, path, depth] = stack.pop() as Frame
     switch (typeof v) {
       case 'string':
         if (!parsed && !isWellFormed(v)) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
+        if ((chars += v.length) > maxBytes) return { path, code: 'too_large', message: `the payload's text alone is over maxBytes (${maxBytes})` }
         break
       case 'number':
         if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: parsed ? 'number out of range (it parses to Infinity)' : `${v} is not a JSON number (JSON.stringify would write null)` }
@@ -64,6 +70,7 @@ export function findUnencodable(value: unknown, parsed = false): ValidationIssue
           const keys = Object.keys(v)
           for (let i = keys.length - 1; i >= 0; i--) {
             const key = keys[i] as string
+            chars += key.length
             if (!parsed && !isWellFormed(key)) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
             stack.push([(v as Record<string, unknown>)[key], `${path}/${pointerSegment(key)}`, depth + 1])
           }

@@ -12,64 +12,54 @@ function addError(errors, instancePath, keyword, params) {
   return errors;
 }
 var system = validate21;
-function validate22(data, { instancePath = "" } = {}) {
+function validate22(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["uid", "name"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
         vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate22.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
-function validate21(data, { instancePath = "" } = {}) {
+function validate21(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.type !== void 0) {
       let data0 = data.type;
       if (!(Number.isInteger(data0))) {
         vErrors = addError(vErrors, instancePath + "/type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data0)) {
         if (data0 < 1001 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/type", "minimum", { comparison: ">=", limit: 1001 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/type", "minimum", { limit: 1001 });
         }
       }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
         vErrors = addError(vErrors, instancePath + "/content", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.extra !== void 0) {
@@ -77,34 +67,29 @@ function validate21(data, { instancePath = "" } = {}) {
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data2[i0], { instancePath: instancePath + "/extra/" + i0 })) {
+          if (!validate22(data2[i0], instancePath + "/extra/" + i0)) {
             vErrors = joinErrors(vErrors, validate22.errors);
-            errors = vErrors.length;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/extra", "type", { type: "array" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate21.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var commonFields = validate24;
-function validate25(data, { instancePath = "" } = {}) {
+function validate25(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     if (data.all !== void 0) {
       let data0 = data.all;
       if (!(data0 === 0 || data0 === 1)) {
         vErrors = addError(vErrors, instancePath + "/all", "enum", { allowedValues: [0, 1] });
-        errors++;
       }
     }
     if (data.uids !== void 0) {
@@ -114,31 +99,26 @@ function validate25(data, { instancePath = "" } = {}) {
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data1[i0] !== "string") {
             vErrors = addError(vErrors, instancePath + "/uids/" + i0, "type", { type: "string" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/uids", "type", { type: "array" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate25.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
-function validate27(data, { instancePath = "" } = {}) {
+function validate27(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["message_id", "message_seq", "from_uid"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.message_id !== void 0) {
@@ -146,36 +126,30 @@ function validate27(data, { instancePath = "" } = {}) {
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
           vErrors = addError(vErrors, instancePath + "/message_id", "pattern", { pattern: "^[0-9]+$" });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/message_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.message_seq !== void 0) {
       let data1 = data.message_seq;
       if (!(Number.isInteger(data1))) {
         vErrors = addError(vErrors, instancePath + "/message_seq", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/message_seq", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/message_seq", "minimum", { limit: 0 });
         }
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.root_mid !== void 0) {
@@ -183,11 +157,9 @@ function validate27(data, { instancePath = "" } = {}) {
       if (typeof data4 === "string") {
         if (!pattern0.test(data4)) {
           vErrors = addError(vErrors, instancePath + "/root_mid", "pattern", { pattern: "^[0-9]+$" });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/root_mid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.root_message_id !== void 0) {
@@ -195,11 +167,9 @@ function validate27(data, { instancePath = "" } = {}) {
       if (typeof data5 === "string") {
         if (!pattern0.test(data5)) {
           vErrors = addError(vErrors, instancePath + "/root_message_id", "pattern", { pattern: "^[0-9]+$" });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/root_message_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.payload !== void 0) {
@@ -208,49 +178,41 @@ function validate27(data, { instancePath = "" } = {}) {
         for (const prop1 of ["type"]) {
           if (data6[prop1] === void 0) {
             vErrors = addError(vErrors, instancePath + "/payload", "required", { missingProperty: prop1 });
-            errors++;
           }
         }
         if (data6.type !== void 0) {
           let data7 = data6.type;
           if (!(Number.isInteger(data7))) {
             vErrors = addError(vErrors, instancePath + "/payload/type", "type", { type: "integer" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/payload", "type", { type: "object" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate27.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
-function validate29(data, { instancePath = "" } = {}) {
+function validate29(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["offset", "length", "type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.offset !== void 0) {
       let data0 = data.offset;
       if (!(Number.isInteger(data0))) {
         vErrors = addError(vErrors, instancePath + "/offset", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data0)) {
         if (data0 < 0 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/offset", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/offset", "minimum", { limit: 0 });
         }
       }
     }
@@ -258,49 +220,41 @@ function validate29(data, { instancePath = "" } = {}) {
       let data1 = data.length;
       if (!(Number.isInteger(data1))) {
         vErrors = addError(vErrors, instancePath + "/length", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/length", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/length", "minimum", { limit: 0 });
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
         vErrors = addError(vErrors, instancePath + "/type", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.value !== void 0) {
       if (typeof data.value !== "string") {
         vErrors = addError(vErrors, instancePath + "/value", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate29.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
-function validate24(data, { instancePath = "" } = {}) {
+function validate24(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     if (data.mention !== void 0) {
-      if (!validate25(data.mention, { instancePath: instancePath + "/mention" })) {
+      if (!validate25(data.mention, instancePath + "/mention")) {
         vErrors = joinErrors(vErrors, validate25.errors);
-        errors = vErrors.length;
       }
     }
     if (data.reply !== void 0) {
-      if (!validate27(data.reply, { instancePath: instancePath + "/reply" })) {
+      if (!validate27(data.reply, instancePath + "/reply")) {
         vErrors = joinErrors(vErrors, validate27.errors);
-        errors = vErrors.length;
       }
     }
     if (data.entities !== void 0) {
@@ -308,20 +262,17 @@ function validate24(data, { instancePath = "" } = {}) {
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate29(data2[i0], { instancePath: instancePath + "/entities/" + i0 })) {
+          if (!validate29(data2[i0], instancePath + "/entities/" + i0)) {
             vErrors = joinErrors(vErrors, validate29.errors);
-            errors = vErrors.length;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/entities", "type", { type: "array" });
-        errors++;
       }
     }
     if (data.robot_id !== void 0) {
       if (typeof data.robot_id !== "string") {
         vErrors = addError(vErrors, instancePath + "/robot_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.visibles !== void 0) {
@@ -331,12 +282,10 @@ function validate24(data, { instancePath = "" } = {}) {
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data5[i1] !== "string") {
             vErrors = addError(vErrors, instancePath + "/visibles/" + i1, "type", { type: "string" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/visibles", "type", { type: "array" });
-        errors++;
       }
     }
     if (data.invisibles !== void 0) {
@@ -346,56 +295,48 @@ function validate24(data, { instancePath = "" } = {}) {
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data7[i2] !== "string") {
             vErrors = addError(vErrors, instancePath + "/invisibles/" + i2, "type", { type: "string" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/invisibles", "type", { type: "array" });
-        errors++;
       }
     }
     if (data.flame !== void 0) {
       let data9 = data.flame;
       if (!(data9 === 0 || data9 === 1)) {
         vErrors = addError(vErrors, instancePath + "/flame", "enum", { allowedValues: [0, 1] });
-        errors++;
       }
     }
     if (data.flame_second !== void 0) {
       let data10 = data.flame_second;
       if (!(Number.isInteger(data10))) {
         vErrors = addError(vErrors, instancePath + "/flame_second", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data10)) {
         if (data10 < 0 || isNaN(data10)) {
-          vErrors = addError(vErrors, instancePath + "/flame_second", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/flame_second", "minimum", { limit: 0 });
         }
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate24.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var sendMessageRequest = validate31;
 var pattern3 = new RegExp("^[^@#&]*$", "u");
-function validate31(data, { instancePath = "" } = {}) {
+function validate31(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -537,7 +478,7 @@ function validate31(data, { instancePath = "" } = {}) {
       }
       if (Number.isFinite(data9)) {
         if (data9 < 1 || isNaN(data9)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 1 });
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 1 });
           errors++;
         }
       }
@@ -550,7 +491,7 @@ function validate31(data, { instancePath = "" } = {}) {
       }
       if (Number.isFinite(data10)) {
         if (data10 < 0 || isNaN(data10)) {
-          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { comparison: ">=", limit: 0 });
+          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { limit: 0 });
           errors++;
         }
       }
@@ -596,457 +537,382 @@ function validate31(data, { instancePath = "" } = {}) {
   return errors === 0;
 }
 var type1 = validate32;
-function validate32(data, { instancePath = "" } = {}) {
+function validate32(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["content"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.content !== void 0) {
       if (typeof data.content !== "string") {
         vErrors = addError(vErrors, instancePath + "/content", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.format !== void 0) {
       if (typeof data.format !== "string") {
         vErrors = addError(vErrors, instancePath + "/format", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate32.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type2 = validate33;
-function validate33(data, { instancePath = "" } = {}) {
+function validate33(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "width", "height"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.width !== void 0) {
       let data1 = data.width;
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/width", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/width", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/width", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.height !== void 0) {
       let data2 = data.height;
       if (Number.isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/height", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/height", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/height", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.size !== void 0) {
       let data3 = data.size;
       if (Number.isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/size", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/size", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/size", "type", { type: "number" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate33.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type3 = validate34;
-function validate34(data, { instancePath = "" } = {}) {
+function validate34(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "width", "height"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.width !== void 0) {
       let data1 = data.width;
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/width", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/width", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/width", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.height !== void 0) {
       let data2 = data.height;
       if (Number.isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/height", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/height", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/height", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.category !== void 0) {
       if (typeof data.category !== "string") {
         vErrors = addError(vErrors, instancePath + "/category", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.placeholder !== void 0) {
       if (typeof data.placeholder !== "string") {
         vErrors = addError(vErrors, instancePath + "/placeholder", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.format !== void 0) {
       if (typeof data.format !== "string") {
         vErrors = addError(vErrors, instancePath + "/format", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate34.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type4 = validate35;
-function validate35(data, { instancePath = "" } = {}) {
+function validate35(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "timeTrad"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.timeTrad !== void 0) {
       let data1 = data.timeTrad;
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/timeTrad", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/timeTrad", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/timeTrad", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.waveform !== void 0) {
       if (typeof data.waveform !== "string") {
         vErrors = addError(vErrors, instancePath + "/waveform", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate35.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type5 = validate36;
-function validate36(data, { instancePath = "" } = {}) {
+function validate36(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "cover", "second", "width", "height"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.cover !== void 0) {
       if (typeof data.cover !== "string") {
         vErrors = addError(vErrors, instancePath + "/cover", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.second !== void 0) {
       let data2 = data.second;
       if (Number.isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/second", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/second", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/second", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.width !== void 0) {
       let data3 = data.width;
       if (Number.isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/width", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/width", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/width", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.height !== void 0) {
       let data4 = data.height;
       if (Number.isFinite(data4)) {
         if (data4 < 0 || isNaN(data4)) {
-          vErrors = addError(vErrors, instancePath + "/height", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/height", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/height", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.size !== void 0) {
       let data5 = data.size;
       if (Number.isFinite(data5)) {
         if (data5 < 0 || isNaN(data5)) {
-          vErrors = addError(vErrors, instancePath + "/size", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/size", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/size", "type", { type: "number" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate36.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type6 = validate37;
-function validate37(data, { instancePath = "" } = {}) {
+function validate37(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["lng", "lat"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.lng !== void 0) {
       let data0 = data.lng;
       if (Number.isFinite(data0)) {
         if (data0 > 180 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/lng", "maximum", { comparison: "<=", limit: 180 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/lng", "maximum", { limit: 180 });
         }
         if (data0 < -180 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/lng", "minimum", { comparison: ">=", limit: -180 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/lng", "minimum", { limit: -180 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/lng", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.lat !== void 0) {
       let data1 = data.lat;
       if (Number.isFinite(data1)) {
         if (data1 > 90 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/lat", "maximum", { comparison: "<=", limit: 90 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/lat", "maximum", { limit: 90 });
         }
         if (data1 < -90 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/lat", "minimum", { comparison: ">=", limit: -90 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/lat", "minimum", { limit: -90 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/lat", "type", { type: "number" });
-        errors++;
       }
     }
     if (data.address !== void 0) {
       if (typeof data.address !== "string") {
         vErrors = addError(vErrors, instancePath + "/address", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.img !== void 0) {
       if (typeof data.img !== "string") {
         vErrors = addError(vErrors, instancePath + "/img", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate37.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type7 = validate38;
-function validate38(data, { instancePath = "" } = {}) {
+function validate38(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["uid", "name"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
         vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
         vErrors = addError(vErrors, instancePath + "/avatar", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.vercode !== void 0) {
       if (typeof data.vercode !== "string") {
         vErrors = addError(vErrors, instancePath + "/vercode", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate38.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type8 = validate39;
-function validate39(data, { instancePath = "" } = {}) {
+function validate39(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "name", "size"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
         vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.size !== void 0) {
       let data2 = data.size;
       if (Number.isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/size", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/size", "minimum", { limit: 0 });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/size", "type", { type: "number" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate39.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type11 = validate40;
-function validate40(data, { instancePath = "" } = {}) {
+function validate40(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["channel_type", "users", "msgs"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data0 = data.channel_type;
       if (!(Number.isInteger(data0))) {
         vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data0)) {
         if (data0 < 0 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
         }
       }
     }
@@ -1060,35 +926,29 @@ function validate40(data, { instancePath = "" } = {}) {
             for (const prop1 of ["uid", "name"]) {
               if (data2[prop1] === void 0) {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0, "required", { missingProperty: prop1 });
-                errors++;
               }
             }
             if (data2.uid !== void 0) {
               if (typeof data2.uid !== "string") {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0 + "/uid", "type", { type: "string" });
-                errors++;
               }
             }
             if (data2.name !== void 0) {
               if (typeof data2.name !== "string") {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0 + "/name", "type", { type: "string" });
-                errors++;
               }
             }
             if (data2.avatar !== void 0) {
               if (typeof data2.avatar !== "string") {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0 + "/avatar", "type", { type: "string" });
-                errors++;
               }
             }
           } else {
             vErrors = addError(vErrors, instancePath + "/users/" + i0, "type", { type: "object" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/users", "type", { type: "array" });
-        errors++;
       }
     }
     if (data.msgs !== void 0) {
@@ -1101,7 +961,6 @@ function validate40(data, { instancePath = "" } = {}) {
             for (const prop2 of ["message_id", "timestamp", "from_uid", "payload"]) {
               if (data7[prop2] === void 0) {
                 vErrors = addError(vErrors, instancePath + "/msgs/" + i1, "required", { missingProperty: prop2 });
-                errors++;
               }
             }
             if (data7.message_id !== void 0) {
@@ -1109,30 +968,25 @@ function validate40(data, { instancePath = "" } = {}) {
               if (typeof data8 === "string") {
                 if (!pattern0.test(data8)) {
                   vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/message_id", "pattern", { pattern: "^[0-9]+$" });
-                  errors++;
                 }
               } else {
                 vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/message_id", "type", { type: "string" });
-                errors++;
               }
             }
             if (data7.timestamp !== void 0) {
               let data9 = data7.timestamp;
               if (!(Number.isInteger(data9))) {
                 vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/timestamp", "type", { type: "integer" });
-                errors++;
               }
               if (Number.isFinite(data9)) {
                 if (data9 < 0 || isNaN(data9)) {
-                  vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/timestamp", "minimum", { comparison: ">=", limit: 0 });
-                  errors++;
+                  vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/timestamp", "minimum", { limit: 0 });
                 }
               }
             }
             if (data7.from_uid !== void 0) {
               if (typeof data7.from_uid !== "string") {
                 vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/from_uid", "type", { type: "string" });
-                errors++;
               }
             }
             if (data7.payload !== void 0) {
@@ -1141,123 +995,103 @@ function validate40(data, { instancePath = "" } = {}) {
                 for (const prop3 of ["type"]) {
                   if (data11[prop3] === void 0) {
                     vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/payload", "required", { missingProperty: prop3 });
-                    errors++;
                   }
                 }
                 if (data11.type !== void 0) {
                   let data12 = data11.type;
                   if (!(Number.isInteger(data12))) {
                     vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/payload/type", "type", { type: "integer" });
-                    errors++;
                   }
                 }
               } else {
                 vErrors = addError(vErrors, instancePath + "/msgs/" + i1 + "/payload", "type", { type: "object" });
-                errors++;
               }
             }
           } else {
             vErrors = addError(vErrors, instancePath + "/msgs/" + i1, "type", { type: "object" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/msgs", "type", { type: "array" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate40.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type12 = validate41;
-function validate41(data, { instancePath = "" } = {}) {
+function validate41(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.category !== void 0) {
       if (typeof data.category !== "string") {
         vErrors = addError(vErrors, instancePath + "/category", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.placeholder !== void 0) {
       if (typeof data.placeholder !== "string") {
         vErrors = addError(vErrors, instancePath + "/placeholder", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.format !== void 0) {
       if (typeof data.format !== "string") {
         vErrors = addError(vErrors, instancePath + "/format", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate41.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type13 = validate41;
 var type20 = validate43;
-function validate43(data, { instancePath = "" } = {}) {
+function validate43(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "from_name"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate43.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type99 = validate44;
-function validate44(data, { instancePath = "" } = {}) {
+function validate44(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["cmd"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.cmd !== void 0) {
@@ -1265,154 +1099,128 @@ function validate44(data, { instancePath = "" } = {}) {
       if (typeof data0 === "string") {
         if (data0.length < 1) {
           vErrors = addError(vErrors, instancePath + "/cmd", "minLength", { limit: 1 });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/cmd", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.param !== void 0) {
       let data1 = data.param;
       if (!(isObject(data1))) {
         vErrors = addError(vErrors, instancePath + "/param", "type", { type: "object" });
-        errors++;
       }
     }
     if (data.sign !== void 0) {
       if (typeof data.sign !== "string") {
         vErrors = addError(vErrors, instancePath + "/sign", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate44.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1001 = validate45;
-function validate45(data, { instancePath = "" } = {}) {
+function validate45(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content", "extra"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.creator !== void 0) {
       if (typeof data.creator !== "string") {
         vErrors = addError(vErrors, instancePath + "/creator", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.creator_name !== void 0) {
       if (typeof data.creator_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/creator_name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.version !== void 0) {
       let data2 = data.version;
       if (!(Number.isInteger(data2))) {
         vErrors = addError(vErrors, instancePath + "/version", "type", { type: "integer" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate45.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1002 = validate47;
-function validate47(data, { instancePath = "" } = {}) {
+function validate47(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content", "extra"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate47.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1003 = validate47;
 var type1004 = validate51;
-function validate51(data, { instancePath = "" } = {}) {
+function validate51(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.sure_uid !== void 0) {
       if (typeof data.sure_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/sure_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.sure_name !== void 0) {
       if (typeof data.sure_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/sure_name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate51.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1005 = validate53;
-function validate53(data, { instancePath = "" } = {}) {
+function validate53(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content", "extra"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.data !== void 0) {
@@ -1421,59 +1229,49 @@ function validate53(data, { instancePath = "" } = {}) {
         if (data0.name !== void 0) {
           if (typeof data0.name !== "string") {
             vErrors = addError(vErrors, instancePath + "/data/name", "type", { type: "string" });
-            errors++;
           }
         }
         if (data0.notice !== void 0) {
           if (typeof data0.notice !== "string") {
             vErrors = addError(vErrors, instancePath + "/data/notice", "type", { type: "string" });
-            errors++;
           }
         }
         if (data0.forbidden !== void 0) {
           if (typeof data0.forbidden !== "string") {
             vErrors = addError(vErrors, instancePath + "/data/forbidden", "type", { type: "string" });
-            errors++;
           }
         }
         if (data0.invite !== void 0) {
           if (typeof data0.invite !== "string") {
             vErrors = addError(vErrors, instancePath + "/data/invite", "type", { type: "string" });
-            errors++;
           }
         }
         if (data0.status !== void 0) {
           if (typeof data0.status !== "string") {
             vErrors = addError(vErrors, instancePath + "/data/status", "type", { type: "string" });
-            errors++;
           }
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/data", "type", { type: "object" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate53.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1006 = validate55;
-function validate55(data, { instancePath = "" } = {}) {
+function validate55(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content", "extra", "message_id"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.message_id !== void 0) {
@@ -1481,176 +1279,147 @@ function validate55(data, { instancePath = "" } = {}) {
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
           vErrors = addError(vErrors, instancePath + "/message_id", "pattern", { pattern: "^[0-9]+$" });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/message_id", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate55.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1007 = validate47;
 var type1008 = validate47;
 var type1009 = validate61;
-function validate61(data, { instancePath = "" } = {}) {
+function validate61(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content", "extra"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.invite_no !== void 0) {
       if (typeof data.invite_no !== "string") {
         vErrors = addError(vErrors, instancePath + "/invite_no", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate61.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type1010 = validate47;
 var type1020 = validate47;
 var type1021 = validate47;
 var type1022 = validate69;
-function validate69(data, { instancePath = "" } = {}) {
+function validate69(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate69.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var type2000 = validate71;
-function validate71(data, { instancePath = "" } = {}) {
+function validate71(data, instancePath = "") {
   ;
   let vErrors = null;
-  let errors = 0;
-  if (!validate21(data, { instancePath })) {
+  if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
-    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["content"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.data !== void 0) {
       let data0 = data.data;
       if (!(isObject(data0))) {
         vErrors = addError(vErrors, instancePath + "/data", "type", { type: "object" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate71.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param0 = validate73;
-function validate73(data, { instancePath = "" } = {}) {
+function validate73(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
         vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate73.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param1 = validate74;
-function validate74(data, { instancePath = "" } = {}) {
+function validate74(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["group_no"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.group_no !== void 0) {
       if (typeof data.group_no !== "string") {
         vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate74.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param2 = validate75;
-function validate75(data, { instancePath = "" } = {}) {
+function validate75(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["channel_id", "channel_type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
         vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(Number.isInteger(data1))) {
         vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
         }
       }
     }
@@ -1658,273 +1427,229 @@ function validate75(data, { instancePath = "" } = {}) {
       let data2 = data.unread;
       if (!(Number.isInteger(data2))) {
         vErrors = addError(vErrors, instancePath + "/unread", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/unread", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/unread", "minimum", { limit: 0 });
         }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate75.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param3 = validate76;
-function validate76(data, { instancePath = "" } = {}) {
+function validate76(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["channel_id", "channel_type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
         vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data1 = data.channel_type;
       if (!(Number.isInteger(data1))) {
         vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
         }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate76.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param4 = validate74;
 var param5 = validate78;
-function validate78(data, { instancePath = "" } = {}) {
+function validate78(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["uid"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate78.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param6 = validate79;
-function validate79(data, { instancePath = "" } = {}) {
+function validate79(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "channel_id", "channel_type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.from_name !== void 0) {
       if (typeof data.from_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
         vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data3 = data.channel_type;
       if (!(Number.isInteger(data3))) {
         vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
         }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate79.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param7 = validate80;
-function validate80(data, { instancePath = "" } = {}) {
+function validate80(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["uid"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.online !== void 0) {
       let data1 = data.online;
       if (!(Number.isInteger(data1))) {
         vErrors = addError(vErrors, instancePath + "/online", "type", { type: "integer" });
-        errors++;
       }
     }
     if (data.device_flag !== void 0) {
       let data2 = data.device_flag;
       if (!(Number.isInteger(data2))) {
         vErrors = addError(vErrors, instancePath + "/device_flag", "type", { type: "integer" });
-        errors++;
       }
     }
     if (data.main_device_flag !== void 0) {
       let data3 = data.main_device_flag;
       if (!(Number.isInteger(data3))) {
         vErrors = addError(vErrors, instancePath + "/main_device_flag", "type", { type: "integer" });
-        errors++;
       }
     }
     if (data.all_offline !== void 0) {
       let data4 = data.all_offline;
       if (!(Number.isInteger(data4))) {
         vErrors = addError(vErrors, instancePath + "/all_offline", "type", { type: "integer" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate80.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param8 = validate81;
-function validate81(data, { instancePath = "" } = {}) {
+function validate81(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["apply_uid"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.apply_uid !== void 0) {
       if (typeof data.apply_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/apply_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.apply_name !== void 0) {
       if (typeof data.apply_name !== "string") {
         vErrors = addError(vErrors, instancePath + "/apply_name", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.remark !== void 0) {
       if (typeof data.remark !== "string") {
         vErrors = addError(vErrors, instancePath + "/remark", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.token !== void 0) {
       if (typeof data.token !== "string") {
         vErrors = addError(vErrors, instancePath + "/token", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate81.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param9 = validate82;
-function validate82(data, { instancePath = "" } = {}) {
+function validate82(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "to_uid"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.to_uid !== void 0) {
       if (typeof data.to_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate82.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param10 = validate78;
 var param11 = validate84;
-function validate84(data, { instancePath = "" } = {}) {
+function validate84(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["message_id"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.message_id !== void 0) {
@@ -1932,82 +1657,69 @@ function validate84(data, { instancePath = "" } = {}) {
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
           vErrors = addError(vErrors, instancePath + "/message_id", "pattern", { pattern: "^[0-9]+$" });
-          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/message_id", "type", { type: "string" });
-        errors++;
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate84.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param12 = validate85;
-function validate85(data, { instancePath = "" } = {}) {
+function validate85(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["erase_type", "channel_id", "channel_type"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-        errors++;
       }
     }
     if (data.erase_type !== void 0) {
       let data0 = data.erase_type;
       if (!(data0 === "all" || data0 === "from")) {
         vErrors = addError(vErrors, instancePath + "/erase_type", "enum", { allowedValues: ["all", "from"] });
-        errors++;
       }
     }
     if (data.from_uid !== void 0) {
       if (typeof data.from_uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_id !== void 0) {
       if (typeof data.channel_id !== "string") {
         vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-        errors++;
       }
     }
     if (data.channel_type !== void 0) {
       let data3 = data.channel_type;
       if (!(Number.isInteger(data3))) {
         vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-        errors++;
       }
       if (Number.isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { comparison: ">=", limit: 0 });
-          errors++;
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
         }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate85.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param13 = validate76;
 var param14 = validate76;
 var param15 = validate88;
-function validate88(data, { instancePath = "" } = {}) {
+function validate88(data, instancePath = "") {
   let vErrors = null;
-  let errors = 0;
   if (!(isObject(data))) {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-    errors++;
   }
   validate88.errors = vErrors;
-  return errors === 0;
+  return vErrors === null;
 }
 var param16 = validate88;
 var param17 = validate88;

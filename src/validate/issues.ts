@@ -73,11 +73,11 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
   message_id: ID_HINT,
   root_mid: ID_HINT,
   root_message_id: ID_HINT,
-  timeTrad: 'the voice duration in seconds, as a number',
-  second: 'the video duration in seconds, as a number',
-  size: 'the size in bytes, as a number',
-  width: 'pixels, as a number',
-  height: 'pixels, as a number',
+  timeTrad: 'a number of seconds',
+  second: 'a number of seconds',
+  size: 'a number of bytes',
+  width: 'a number of pixels',
+  height: 'a number of pixels',
   extra: 'a list of { "uid": string, "name": string }, one per {n} placeholder',
   uids: 'a list of uid strings',
   visibles: 'a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)',
@@ -124,13 +124,14 @@ export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        out.push({ path, code: 'range', message: withHint(path, `must be ${e.params.comparison} ${e.params.limit}, not ${describeValue(actual)}`) })
+        // The generated validators leave out `comparison`, which the keyword implies.
+        out.push({ path, code: 'range', message: withHint(path, `must be ${e.params.comparison ?? (e.keyword === 'minimum' ? '>=' : '<=')} ${e.params.limit}, not ${describeValue(actual)}`) })
         break
       case 'pattern':
         out.push({
           path,
           code: 'pattern',
-          message: withHint(path, e.params.pattern === '^[0-9]+$' ? `must be a decimal string of digits, not ${describeValue(actual)}` : `${describeValue(actual)} does not match ${e.params.pattern}`),
+          message: withHint(path, `${describeValue(actual)} does not match ${e.params.pattern}`),
         })
         break
       case 'minLength':
