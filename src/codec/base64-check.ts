@@ -39,7 +39,10 @@ function base64Error(input: string, cleaned: string): PayloadError {
 /** Rewrites URL-safe or unpadded Base64 to the standard padded form. */
 function normalizeLenient(input: string): string {
   let s = input.replace(/\s/g, '').replaceAll('-', '+').replaceAll('_', '/')
-  s = s.replace(/=+$/, '')
+  // Trailing '=' removed by a loop: /=+$/ would backtrack quadratically on a long run of '='.
+  let end = s.length
+  while (end > 0 && s[end - 1] === '=') end--
+  s = s.slice(0, end)
   while (s.length % 4 !== 0) s += '='
   return s
 }

@@ -36,10 +36,9 @@ export function isPayloadError(error: unknown): error is PayloadError {
 
 /** A {@link PayloadError} for schema issues, whose message lists the first few. */
 export function invalidPayloadError(issues: readonly ValidationIssue[], what = 'payload'): PayloadError {
-  const tooDeep = issues.find((i) => i.code === 'too_deep')
-  if (tooDeep) return new PayloadError('TOO_DEEP', `${what} is nested too deeply at ${tooDeep.path}: ${tooDeep.message}`, issues)
-  const tooLarge = issues.find((i) => i.code === 'too_large')
-  if (tooLarge) return new PayloadError('TOO_LARGE', `${what} is too large: ${tooLarge.message}`, issues)
+  // A limit hit is reported under its own code (TOO_DEEP, TOO_LARGE), not as an invalid payload.
+  const limit = issues.find((i) => i.code === 'too_deep' || i.code === 'too_large')
+  if (limit) return new PayloadError(limit.code.toUpperCase() as PayloadErrorCode, `${what} is over a limit at ${limit.path || '/'}: ${limit.message}`, issues)
   const shown = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`)
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
   return new PayloadError('INVALID_PAYLOAD', `invalid ${what}: ${shown.join('; ')}${more}`, issues)

@@ -54,10 +54,9 @@ export function findUnencodable(value: unknown, parsed = false, maxBytes = Numbe
         }
         break
       case 'bigint':
-        return { path, code: 'type', message: 'a BigInt cannot be written as JSON: write int64 ids as decimal strings' }
       case 'function':
       case 'symbol':
-        return { path, code: 'type', message: `a ${typeof v} is not JSON data (JSON.stringify would drop it)` }
+        return { path, code: 'type', message: `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : ' (JSON.stringify would drop it)'}` }
       case 'undefined':
         if (/\/[0-9]+$/.test(path)) return { path, code: 'type', message: 'undefined in an array is not JSON data (JSON.stringify would write null)' }
         break

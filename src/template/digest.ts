@@ -44,5 +44,10 @@ export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, pa
           return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
         })
   // One line: a conversation list has no room for line breaks.
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  // Lines joined by one space (split + trim, not /\s*[\r\n]+\s*/, which backtracks on long runs of spaces).
+  return text
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
 }
