@@ -205,3 +205,33 @@ describe('isPayloadError', () => {
     expect(isPayloadError(new Error('x'))).toBe(false)
   })
 })
+
+describe('the browser byte layer (platform-web.ts), run in Node', () => {
+  it('agrees with Buffer on arbitrary bytes and text, through native Base64 and through atob/btoa', async () => {
+    const web = await import('../src/codec/platform-web.js')
+    const native = Uint8Array as unknown as { fromBase64?: unknown }
+    const saved = native.fromBase64
+    try {
+      for (const withNative of [false, true]) {
+        if (!withNative) delete native.fromBase64
+        else if (saved === undefined) continue // Node 20 has no native Base64 on Uint8Array
+        fc.assert(
+          fc.property(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'grapheme' }), (bytes, text) => {
+            const b64 = Buffer.from(bytes).toString('base64')
+            expect(web.bytesToBase64(bytes)).toBe(b64)
+            expect([...web.base64ToBytes(b64)]).toEqual([...bytes])
+            expect(web.textToBase64(text)).toBe(Buffer.from(text).toString('base64'))
+            expect(web.utf8Length(text)).toBe(Buffer.byteLength(text))
+          }),
+          { numRuns: 500 },
+        )
+      }
+    } finally {
+      if (saved !== undefined) native.fromBase64 = saved
+    }
+    expect(() => web.base64ToBytes('ab c')).toThrow(expect.objectContaining({ code: 'INVALID_BASE64', offset: 2 }))
+    expect(() => web.base64ToBytes('YQ')).toThrow(expect.objectContaining({ code: 'INVALID_BASE64' }))
+    expect([...web.base64ToBytes('YQ', true)]).toEqual([0x61])
+    expect(() => web.utf8ToText(new Uint8Array([0x61, 0xff]))).toThrow(expect.objectContaining({ code: 'INVALID_UTF8', offset: 1 }))
+  })
+})
