@@ -349,7 +349,7 @@ describe('numbers', () => {
     // -0: JSON has it, JavaScript keeps it through a decode; encode writes 0 (JSON.stringify), the
     // same number as far as any reader can tell, so it is accepted.
     const negZero = decode('{"type":1,"content":"x","n":-0}')
-    expect(negZero.ok && Object.is((negZero.value as { n: number }).n, -0)).toBe(true)
+    expect(negZero.ok && Object.is((negZero.value as Record<string, unknown>)['n'], -0)).toBe(true)
     expect(() => encodePayload({ type: 1, content: 'x', n: Number.NaN } as Payload)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }))
     expect(() => encodePayload({ type: 1, content: 'x', n: 2 ** 53 + 2 } as Payload)).toThrow(/beyond 2\^53/)
   })
