@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../validate/issues.js'
 import { validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
 import { invalidPayloadError, isPayloadError, PayloadError } from './errors.js'
-import { findUnencodable, MAY_HOLD_INEXACT_NUMBER } from './inspect.js'
+import { findUnencodable, hasUnsafeNumber } from './inspect.js'
 
 /** 1 MiB: the largest frame WuKongIM's binary protocol accepts. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024
@@ -57,10 +57,7 @@ function validated(value: unknown, options: ValidateOptions, validate: PayloadVa
 function fromText(text: string, options: DecodeOptions, validate: PayloadValidator): Payload {
   const parsed = parseJson(text)
   if (isPayloadError(parsed)) throw parsed
-  if (MAY_HOLD_INEXACT_NUMBER.test(text)) {
-    const issue = findUnencodable(parsed, true)
-    if (issue) throw invalidPayloadError([issue])
-  }
+  if (hasUnsafeNumber(parsed)) throw invalidPayloadError([findUnencodable(parsed, true) as ValidationIssue])
   return validated(parsed, options, validate)
 }
 

@@ -29,8 +29,9 @@ function asBuffer(B: NodeBufferConstructor, bytes: Uint8Array): NodeBuffer {
 
 /** Decoded length of a structurally valid, padded Base64 string. */
 function decodedLength(input: string): number {
-  const padding = input.endsWith('==') ? 2 : input.endsWith('=') ? 1 : 0
-  return (input.length / 4) * 3 - padding
+  const n = input.length
+  const padding = input.charCodeAt(n - 1) !== 0x3d ? 0 : input.charCodeAt(n - 2) === 0x3d ? 2 : 1
+  return (n / 4) * 3 - padding
 }
 
 /** Decodes standard padded Base64 (or, lenient, URL-safe/unpadded) to bytes. Throws `INVALID_BASE64`. */
