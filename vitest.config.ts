@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   // The tests run the sources; on Node the package's "#platform" import is the Buffer layer
   // (test/codec.test.ts also runs the browser layer, platform-web.ts, directly).
-  resolve: { alias: { '#platform': fileURLToPath(new URL('./src/codec/platform-node.ts', import.meta.url)) } },
+  // The examples import 'wukong-payload' and 'wukong-payload/server' as users do: the sources here.
+  resolve: {
+    alias: [
+      { find: /^#platform$/, replacement: fileURLToPath(new URL('./src/codec/platform-node.ts', import.meta.url)) },
+      { find: /^wukong-payload\/server$/, replacement: fileURLToPath(new URL('./src/server.ts', import.meta.url)) },
+      { find: /^wukong-payload$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -91,3 +91,6 @@ export { lintPayload, lintSendRequest } from './send/lint.js'
 export type { LintCode, LintFinding } from './send/lint.js'
 
 export * from './render.js'
+
+export { decodeWebhookMessages, parseJsonExact } from './webhook.js'
+export type { WebhookMessage } from './webhook.js'

@@ -87,6 +87,33 @@ describe('the published package', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(work, 'consumer'), encoding: 'utf8' })
     expect(JSON.parse(out)).toEqual(['你好', true, 'INVALID_BASE64'])
   })
+
+  it('every entry loads under both conditions, and Node gets the bundled build', () => {
+    const script = `
+      const { createRequire } = await import('node:module')
+      const require = createRequire(import.meta.url)
+      const out = []
+      for (const entry of ['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server']) {
+        const esm = await import(entry)
+        const cjs = require(entry)
+        out.push([entry, Object.keys(esm).sort().join() === Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(), import.meta.resolve(entry).includes('/dist/node/')])
+      }
+      // The bundled TypeBox schemas are plain TypeBox schemas to the application's own TypeBox.
+      const { TypeGuard } = await import('@sinclair/typebox')
+      const { SendMessageRequestSchema } = await import('wukong-payload')
+      out.push(['schema', TypeGuard.IsObject(SendMessageRequestSchema), TypeGuard.IsSchema(SendMessageRequestSchema)])
+      console.log(JSON.stringify(out))
+    `
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(work, 'consumer'), encoding: 'utf8' })
+    expect(JSON.parse(out)).toEqual([
+      ['wukong-payload', true, true],
+      ['wukong-payload/codec', true, true],
+      ['wukong-payload/render', true, true],
+      ['wukong-payload/runtime', true, true],
+      ['wukong-payload/server', true, true],
+      ['schema', true, true],
+    ])
+  })
 })
 
 describe('the built ESM', () => {
@@ -100,7 +127,7 @@ describe('the built ESM', () => {
     expect(offenders).toEqual([])
   })
 
-  it.each(['wukong-payload', 'wukong-payload/render', 'wukong-payload/runtime'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
+  it.each(['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
     // A fresh process records every global, the prototypes' keys and the global symbol
     // registry's use, imports the entry, and compares. Module-level work is limited to building
     // constant schema objects.

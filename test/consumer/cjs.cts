@@ -15,3 +15,9 @@ export function encodeOrReason(text: string): string {
 }
 
 export const rendered: string = renderSystemMessage({ type: 1001, content: '{0}', extra: [{ uid: 'u', name: 'n' }] })
+
+import { safeDecodePayload } from 'wukong-payload/codec'
+import { parseWebhookBody } from 'wukong-payload/server'
+
+export const decodedType: number | undefined = ((r) => (r.ok ? r.value.type : undefined))(safeDecodePayload('eyJ0eXBlIjoxLCJjb250ZW50IjoiaGkifQ=='))
+export const webhookCount: number = ((r) => (r.ok ? r.value.length : 0))(parseWebhookBody('[]'))

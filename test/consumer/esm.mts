@@ -29,3 +29,13 @@ export const issues = (value: unknown): string[] => {
 }
 
 export const codec = createCodec({ types: [] })
+
+// The schema-free codec entry and the server helpers.
+import { decodePayload as decodeOnly, type Payload as CodecPayload } from 'wukong-payload/codec'
+import { parseSendRequestBody, type ProblemDetails } from 'wukong-payload/server'
+
+export const relayed: CodecPayload = decodeOnly('eyJ0eXBlIjoxLCJjb250ZW50IjoiaGkifQ==')
+export function problemOf(body: string): ProblemDetails | undefined {
+  const result = parseSendRequestBody(body)
+  return result.ok ? undefined : result.problem
+}

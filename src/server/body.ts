@@ -1,0 +1,64 @@
+/**
+ * Reading a request body from Node's `http.IncomingMessage` (or anything that yields its chunks)
+ * with a size limit, without importing `node:http`: the types here are structural.
+ */
+import { tooLargeProblem, type BoundaryResult } from './problem.js'
+
+/** What {@link readBody} needs of a request: its headers and its body chunks. */
+export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  /** Present on Node streams: stops reading when a hostile body will not end. */
+  destroy?(error?: Error): void
+}
+
+export interface ReadBodyOptions {
+  /** Largest body accepted, in bytes; a larger one is a 413 problem. Default 1 MiB. */
+  readonly maxBodyBytes?: number
+}
+
+/** 1 MiB: WuKongIM's own frame limit, and Fastify's default `bodyLimit`. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * A body larger than the limit is read on and dropped (so that the client, still sending, gets
+ * the 413 instead of a reset connection) up to this many times the limit; past that the request
+ * is destroyed.
+ */
+const DISCARD_FACTOR = 16
+
+/**
+ * Reads a whole request body as bytes. A `Content-Length` over `maxBodyBytes`, or a body that grows
+ * over it, gives a 413 problem; bytes beyond the limit are never kept in memory.
+ */
+export async function readBody(request: IncomingBody, options: ReadBodyOptions = {}): Promise<BoundaryResult<Uint8Array>> {
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const declared = Number(request.headers['content-length'])
+  let tooLarge = Number.isFinite(declared) && declared > maxBytes
+  const chunks: Uint8Array[] = []
+  let received = 0
+  for await (const chunk of request) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+    received += bytes.length
+    if (received > maxBytes) tooLarge = true
+    if (tooLarge) {
+      chunks.length = 0
+      if (received > maxBytes * DISCARD_FACTOR) {
+        request.destroy?.()
+        break
+      }
+      continue
+    }
+    chunks.push(bytes)
+  }
+  if (tooLarge) {
+    const size = Number.isFinite(declared) ? declared : received
+    return { ok: false, problem: tooLargeProblem(`request body is ${size} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
+  }
+  const body = new Uint8Array(received)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.length
+  }
+  return { ok: true, value: body }
+}

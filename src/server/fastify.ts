@@ -1,0 +1,48 @@
+/**
+ * Fastify: its route schemas are JSON Schema compiled by Ajv, so `SendMessageRequestSchema` plugs
+ * in as a route's `body` schema, and with `@fastify/type-provider-typebox` the handler's
+ * `request.body` is typed. Nothing here imports Fastify: these are plain values and functions.
+ */
+import { isPayloadError } from '../codec/errors.js'
+import type { AjvError } from '../generated/validators.js'
+import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
+import { problemFromIssues, problemFromPayloadError, tooLargeProblem, type ProblemDetails } from './problem.js'
+
+/**
+ * Ajv options for Fastify (`Fastify({ ajv: { customOptions: fastifyAjvOptions } })`). Fastify's
+ * defaults coerce types (`"2"` becomes `2`, `true` becomes `1`) and fill defaults: data changed
+ * without a word. These make its Ajv check what the schema says and report every issue.
+ */
+export const fastifyAjvOptions = { coerceTypes: false, useDefaults: false, removeAdditional: false, allErrors: true } as const
+
+interface FastifyLikeError {
+  readonly code?: unknown
+  readonly statusCode?: unknown
+  readonly message?: unknown
+  readonly validation?: readonly AjvError[]
+  readonly validationContext?: unknown
+}
+
+/**
+ * The problem details for an error Fastify hands to its error handler: a route schema
+ * validation failure (400, issues at their pointers, described from `body`), a body over
+ * `bodyLimit` (413), a body that is not JSON (400), or a `PayloadError` (from
+ * `decodeSendPayload`). Any other error gives `undefined`: leave it to Fastify.
+ */
+export function problemFromFastifyError(error: unknown, body?: unknown): ProblemDetails | undefined {
+  if (isPayloadError(error)) return problemFromPayloadError(error)
+  if (typeof error !== 'object' || error === null) return undefined
+  const e = error as FastifyLikeError
+  if (Array.isArray(e.validation)) {
+    const issues: ValidationIssue[] = []
+    const context = typeof e.validationContext === 'string' ? e.validationContext : 'body'
+    issuesFromAjv(e.validation, context === 'body' ? body : undefined, '', issues)
+    return problemFromIssues(issues, context === 'body' ? 'request body' : `request ${context}`)
+  }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLargeProblem("request body is over the route's bodyLimit (Fastify's default: 1 MiB)")
+  if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && e.statusCode === 400)) {
+    const detail = `request body is not valid JSON: ${String(e.message)}`
+    return { type: 'about:blank', title: 'Bad Request', status: 400, detail, code: 'INVALID_JSON', errors: [{ pointer: '', code: 'invalid_json', detail }] }
+  }
+  return undefined
+}

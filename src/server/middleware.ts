@@ -1,0 +1,72 @@
+/**
+ * Express-style middleware `(req, res, next)` for `node:http`, Express, Connect and the like.
+ * If a body parser already ran (`req.body` is set) its result is used — raw text or bytes are
+ * parsed exactly, a parsed object as it is; otherwise the body is read from the request stream
+ * with the size limit. A bad request is answered with problem details and `next` is not called.
+ */
+import type { ValidatedSendRequest } from '../send/request.js'
+import type { WebhookMessage } from '../webhook.js'
+import { readBody, type IncomingBody } from './body.js'
+import { PROBLEM_CONTENT_TYPE, type BoundaryResult, type ProblemDetails } from './problem.js'
+import { parseSendRequestBody, type BoundaryOptions } from './send.js'
+import { parseWebhookBody } from './webhook.js'
+import { DEFAULT_MAX_BODY_BYTES as DEFAULT_MAX_WEBHOOK_BODY_BYTES } from '../codec/json-exact.js'
+
+/** What the middleware needs of a response (`http.ServerResponse` and Express's both fit). */
+export interface ProblemResponse {
+  statusCode: number
+  setHeader(name: string, value: string): unknown
+  end(body: string): unknown
+}
+
+/** Answers with a problem details body (`application/problem+json`). */
+export function writeProblem(response: ProblemResponse, problem: ProblemDetails): void {
+  response.statusCode = problem.status
+  response.setHeader('content-type', PROBLEM_CONTENT_TYPE)
+  // An over-limit body was not read to its end: the connection cannot be reused.
+  if (problem.status === 413) response.setHeader('connection', 'close')
+  response.end(JSON.stringify(problem))
+}
+
+/** A request as the middleware sees it: a readable body, and `body` if a parser already ran. */
+export interface MiddlewareRequest extends IncomingBody {
+  body?: unknown
+}
+
+/** The `next` callback of Express-style middleware. */
+export type NextFunction = (error?: unknown) => void
+
+async function bodyOf(request: MiddlewareRequest, maxBodyBytes: number): Promise<BoundaryResult<unknown>> {
+  return request.body === undefined ? readBody(request, { maxBodyBytes }) : { ok: true, value: request.body }
+}
+
+/**
+ * Middleware for a route that accepts `/message/send` bodies: sets `req.sendRequest` (the
+ * validated request and its decoded payload) and calls `next()`, or answers 400/413.
+ */
+export function sendRequestMiddleware(options: BoundaryOptions = {}) {
+  return (request: MiddlewareRequest & { sendRequest?: ValidatedSendRequest }, response: ProblemResponse, next: NextFunction): void => {
+    bodyOf(request, options.maxBodyBytes ?? 1024 * 1024).then((body) => {
+      const result = body.ok ? parseSendRequestBody(body.value, options) : body
+      if (!result.ok) return writeProblem(response, result.problem)
+      request.sendRequest = result.value
+      next()
+    }, next)
+  }
+}
+
+/**
+ * Middleware for a webhook route: sets `req.webhookMessages` (each with its payload or its own
+ * error) and calls `next()`, or answers 400/413 when the body is not a message list. Install it
+ * before any JSON body parser, or give it the raw text: parsed JSON has already rounded the ids.
+ */
+export function webhookMiddleware(options: BoundaryOptions = {}) {
+  return (request: MiddlewareRequest & { webhookMessages?: WebhookMessage[] }, response: ProblemResponse, next: NextFunction): void => {
+    bodyOf(request, options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES).then((body) => {
+      const result = body.ok ? parseWebhookBody(body.value, options) : body
+      if (!result.ok) return writeProblem(response, result.problem)
+      request.webhookMessages = result.value
+      next()
+    }, next)
+  }
+}
