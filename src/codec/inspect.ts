@@ -2,12 +2,24 @@
  * Whole-value checks that schemas cannot express: values JSON would silently change. Each walk
  * is iterative (an explicit stack), so a deeply nested input cannot overflow the call stack.
  */
-import { pointerSegment, type ValidationIssue } from '../validate/issues.js'
+import { pointerSegment, type ValidationIssue, type ValidationIssueCode } from '../validate/issues.js'
 
 /** Deepest object/array nesting the codec serializes (JSON.stringify recurses). */
 export const MAX_JSON_NESTING = 1000
 
-type Frame = [value: unknown, path: string, depth: number]
+/** A value still to check, linked to its parent: the JSON Pointer is built only to report. */
+type Frame = [value: unknown, parent: Frame | undefined, key: string | number, depth: number]
+
+function issue(frame: Frame, code: ValidationIssueCode, message: string): ValidationIssue {
+  return { path: pathOf(frame), code, message }
+}
+
+/** JSON Pointer of a frame's value. */
+function pathOf(frame: Frame): string {
+  let path = ''
+  for (let f: Frame | undefined = frame; f?.[1]; f = f[1]) path = `/${pointerSegment(f[2])}${path}`
+  return path
+}
 
 /** `String.prototype.isWellFormed`, with a fallback for browsers before 2023 (encodeURIComponent throws on a lone surrogate). */
 function isWellFormed(s: string): boolean {
@@ -34,44 +46,43 @@ function isWellFormed(s: string): boolean {
  * The decoder calls it so only when {@link hasUnsafeNumber} finds such a number.
  */
 export function findUnencodable(value: unknown, parsed = false, maxBytes = Number.POSITIVE_INFINITY): ValidationIssue | undefined {
-  const stack: Frame[] = [[value, '', 0]]
+  const stack: Frame[] = [[value, undefined, '', 0]]
   // Characters of strings and keys seen so far: a lower bound of the UTF-8 size, so a value that
   // is certainly over maxBytes is refused before JSON.stringify copies it.
   let chars = 0
   while (stack.length > 0) {
-    const [v, path, depth] = stack.pop() as Frame
+    const frame = stack.pop() as Frame
+    const [v, , key, depth] = frame
     switch (typeof v) {
       case 'string':
-        if (!parsed && !isWellFormed(v)) return { path, code: 'lone_surrogate', message: loneSurrogateMessage(v) }
-        if ((chars += v.length) > maxBytes) return { path, code: 'too_large', message: `the payload's text alone is over maxBytes (${maxBytes})` }
+        if (!parsed && !isWellFormed(v)) return issue(frame, 'lone_surrogate', loneSurrogateMessage(v))
+        if ((chars += v.length) > maxBytes) return issue(frame, 'too_large', `the payload's text alone is over maxBytes (${maxBytes})`)
         break
       case 'number':
         // One message both ways (parsed, `1e400` is Infinity): a shorter browser bundle.
-        if (!Number.isFinite(v)) return { path, code: 'unsafe_number', message: `${v}: out of JSON's number range` }
+        if (!Number.isFinite(v)) return issue(frame, 'unsafe_number', `${v}: out of JSON's number range`)
         // The same rule both ways: beyond ±2^53 a reader cannot tell an exact value from a rounded one.
-        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) {
-          return { path, code: 'unsafe_number', message: `${v} is beyond 2^53, where JavaScript rounds: send large ids as decimal strings` }
-        }
+        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return issue(frame, 'unsafe_number', `${v} is beyond 2^53, where JavaScript rounds: send large ids as decimal strings`)
         break
       case 'bigint':
       case 'function':
       case 'symbol':
-        return { path, code: 'type', message: `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : ' (JSON.stringify would drop it)'}` }
+        return issue(frame, 'type', `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : ' (JSON.stringify would drop it)'}`)
       case 'undefined':
-        if (/\/[0-9]+$/.test(path)) return { path, code: 'type', message: 'undefined in an array is not JSON data (JSON.stringify would write null)' }
+        if (typeof key === 'number') return issue(frame, 'type', 'undefined in an array is not JSON data (JSON.stringify would write null)')
         break
       case 'object':
         if (v === null) break
-        if (depth >= MAX_JSON_NESTING && !parsed) return { path, code: 'too_deep', message: `nested more than ${MAX_JSON_NESTING} levels deep` }
+        if (depth >= MAX_JSON_NESTING && !parsed) return issue(frame, 'too_deep', `nested more than ${MAX_JSON_NESTING} levels deep`)
         if (Array.isArray(v)) {
-          for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}/${i}`, depth + 1])
+          for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], frame, i, depth + 1])
         } else {
           const keys = Object.keys(v)
           for (let i = keys.length - 1; i >= 0; i--) {
-            const key = keys[i] as string
-            chars += key.length
-            if (!parsed && !isWellFormed(key)) return { path: `${path}/${pointerSegment(key)}`, code: 'lone_surrogate', message: `property name: ${loneSurrogateMessage(key)}` }
-            stack.push([(v as Record<string, unknown>)[key], `${path}/${pointerSegment(key)}`, depth + 1])
+            const k = keys[i] as string
+            chars += k.length
+            if (!parsed && !isWellFormed(k)) return issue([k, frame, k, 0], 'lone_surrogate', `property name: ${loneSurrogateMessage(k)}`)
+            stack.push([(v as Record<string, unknown>)[k], frame, k, depth + 1])
           }
         }
         break
@@ -80,10 +91,9 @@ export function findUnencodable(value: unknown, parsed = false, maxBytes = Numbe
   return undefined
 }
 
+/** Called only for a string that is not well formed: `\p{Cs}` under `u` matches exactly a lone surrogate. */
 function loneSurrogateMessage(s: string): string {
-  const index = [...s].findIndex((ch) => ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff)
-  const at = index >= 0 ? ` at character ${index}` : ''
-  return `contains a lone UTF-16 surrogate${at} (a truncated emoji?); the server would turn it into U+FFFD, so fix the text first`
+  return `contains a lone UTF-16 surrogate at index ${s.search(/\p{Cs}/u)} (a truncated emoji?); the server would turn it into U+FFFD, so fix the text first`
 }
 
 /**
