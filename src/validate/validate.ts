@@ -74,10 +74,11 @@ export function validateWith(validatorOf: ValidatorLookup, value: unknown, optio
   const issues: ValidationIssue[] = []
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
   const rejectUnknown = options.unknownTypes === 'reject'
-  // Breadth-first over nested payloads: [value, JSON Pointer, depth].
-  const queue: [unknown, string, number][] = [[value, '', 0]]
-  for (let i = 0; i < queue.length; i++) {
-    const [payload, path, depth] = queue[i] as [unknown, string, number]
+  // Breadth-first over nested payloads: [value, JSON Pointer, depth]; the root is not queued, so
+  // a payload without nested ones allocates no queue.
+  const queue: [unknown, string, number][] = []
+  for (let i = -1; i < queue.length; i++) {
+    const [payload, path, depth] = i < 0 ? [value, '', 0] : (queue[i] as [unknown, string, number])
     if (!isObject(payload)) {
       issues.push({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
       continue
