@@ -6,6 +6,9 @@ const entries = {
   runtime: 'src/runtime.ts',
   codec: 'src/codec-entry.ts',
   server: 'src/server.ts',
+  'adapters/openim': 'src/adapters/openim.ts',
+  'adapters/lanying': 'src/adapters/lanying.ts',
+  'adapters/commsease': 'src/adapters/commsease.ts',
 }
 
 export default defineConfig([

@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^#platform$/, replacement: fileURLToPath(new URL('./src/codec/platform-node.ts', import.meta.url)) },
       { find: /^wukong-payload\/server$/, replacement: fileURLToPath(new URL('./src/server.ts', import.meta.url)) },
+      { find: /^wukong-payload\/adapters\/(openim|lanying|commsease)$/, replacement: fileURLToPath(new URL('./src/adapters/$1.ts', import.meta.url)) },
       { find: /^wukong-payload$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },

@@ -21,3 +21,6 @@ import { parseWebhookBody } from 'wukong-payload/server'
 
 export const decodedType: number | undefined = ((r) => (r.ok ? r.value.type : undefined))(safeDecodePayload('eyJ0eXBlIjoxLCJjb250ZW50IjoiaGkifQ=='))
 export const webhookCount: number = ((r) => (r.ok ? r.value.length : 0))(parseWebhookBody('[]'))
+
+import { fromLanying } from 'wukong-payload/adapters/lanying'
+export const fromLanyingText = (json: string): string => fromLanying(json).value.payload

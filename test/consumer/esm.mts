@@ -39,3 +39,10 @@ export function problemOf(body: string): ProblemDetails | undefined {
   const result = parseSendRequestBody(body)
   return result.ok ? undefined : result.problem
 }
+
+// An adapter: typed OpenIM bodies, and what a conversion could not carry.
+import { toOpenIM, type OpenIMSendMsgRequest, type LostField } from 'wukong-payload/adapters/openim'
+export function forOpenIM(body: Parameters<typeof toOpenIM>[0]): [OpenIMSendMsgRequest, readonly LostField[]] {
+  const { value, lost } = toOpenIM(body)
+  return [value, lost]
+}

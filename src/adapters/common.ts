@@ -1,0 +1,100 @@
+/**
+ * What the three platform adapters share: the conversion result that names what was lost, the
+ * WuKongIM side of every conversion (a `/message/send` body, decoded and validated), and the
+ * errors they throw.
+ */
+import { encodePayload } from '../codec/codec.js'
+import { invalidPayloadError, PayloadError } from '../codec/errors.js'
+import type { ValidateFunction } from '../generated/validators.js'
+import type { Payload } from '../payload.js'
+import type { SendMessageRequest } from '../send/request-schema.js'
+import { validateSendRequest } from '../send/request.js'
+import { issuesFromAjv, pointerSegment, type ValidationIssue } from '../validate/issues.js'
+
+/** One field or meaning that the target platform cannot represent. */
+export interface LostField {
+  /** JSON Pointer into the *source* value: `/payload/mention`, `/header/red_dot`, `/expire`. */
+  readonly path: string
+  /** What the target does instead, or why nothing can carry it. */
+  readonly reason: string
+}
+
+/** A conversion: the converted value, and everything it could not carry. Never silently lossy. */
+export interface Conversion<T> {
+  readonly value: T
+  readonly lost: readonly LostField[]
+}
+
+/** The WuKongIM side of a conversion: a validated send request and its decoded payload. */
+export interface WukongMessage {
+  readonly request: SendMessageRequest
+  readonly payload: Payload
+}
+
+/** Decodes and validates a WuKongIM `/message/send` body; throws `PayloadError` naming each issue. */
+export function readWukongRequest(body: SendMessageRequest): WukongMessage {
+  const result = validateSendRequest(body)
+  if (!result.ok) throw invalidPayloadError(result.issues, '/message/send body')
+  return result.value
+}
+
+/** Validates a platform body with its generated validator; throws `PayloadError` naming each issue. */
+export function checkWith(validate: ValidateFunction, value: unknown, what: string, prefix = ''): void {
+  if (validate(value)) return
+  const issues: ValidationIssue[] = []
+  issuesFromAjv(validate.errors ?? [], value, prefix, issues)
+  throw invalidPayloadError(issues, what)
+}
+
+/** A `PayloadError` for a rule of the target platform that the input breaks. */
+export function ruleError(path: string, message: string, what: string): PayloadError {
+  return invalidPayloadError([{ path, code: 'invalid', message }], what)
+}
+
+/** Records a payload field the mapping did not use: every key of `payload` outside `used`. */
+export function lostKeys(payload: Readonly<Record<string, unknown>>, used: readonly string[], prefix: string, platform: string, lost: LostField[]): void {
+  for (const key of Object.keys(payload)) {
+    if (!used.includes(key)) lost.push({ path: `${prefix}/${pointerSegment(key)}`, reason: `${platform} has no field for it` })
+  }
+}
+
+/** Envelope fields no peer platform carries, recorded when present. */
+export function lostEnvelope(request: SendMessageRequest, fields: readonly (keyof SendMessageRequest)[], platform: string, lost: LostField[]): void {
+  for (const field of fields) {
+    if (request[field] !== undefined) lost.push({ path: `/${field}`, reason: `${platform} has no field for it` })
+  }
+}
+
+/** The file extension of a name or URL, lower case, without the dot; '' when there is none. */
+export function extensionOf(nameOrUrl: string): string {
+  const path = nameOrUrl.split(/[?#]/)[0] ?? ''
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(path)
+  return match ? (match[1] as string).toLowerCase() : ''
+}
+
+/** Parses a JSON string field of a platform body (attachments, `ext`, `data`); undefined when it is not a JSON object. */
+export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined || text === '') return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Builds the WuKongIM body of a converted message: the payload encoded (and so validated). */
+export function wukongRequest(fields: Omit<SendMessageRequest, 'payload'>, payload: Payload, what: string): SendMessageRequest {
+  try {
+    return { ...fields, payload: encodePayload(payload) }
+  } catch (error) {
+    if (error instanceof PayloadError) throw new PayloadError(error.code, `${what} converts to an invalid WuKongIM payload: ${error.message}`, error.issues.map((i) => ({ ...i, path: `/payload${i.path}` })))
+    throw error
+  }
+}
+
+/**
+ * A payload carried whole where the platform has no matching type: its JSON in the platform's
+ * custom-data field, marked so that the way back restores it exactly.
+ */
+export const CARRIED_PAYLOAD_KEY = 'wukong_payload'
