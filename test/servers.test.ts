@@ -4,11 +4,13 @@
  * answer the same: 202 with the typed values handed to the application, or RFC 9457 problem
  * details (400/413) whose pointers name the field.
  */
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodePayload, type Payload, type SendMessageRequest, type WebhookMessage } from 'wukong-payload'
+import { parseSendRequestBody, parseWebhookBody, problemFromFastifyError } from 'wukong-payload/server'
 import { createFastifyServer } from '../examples/fastify-server.js'
 import { createMiddlewareServer } from '../examples/middleware-server.js'
 import { createMessageServer, type MessageHandlers } from '../examples/node-http-server.js'
@@ -150,5 +152,37 @@ describe('the guides', () => {
   ])('%s shows the tested code, verbatim', (guide, files) => {
     const text = readFileSync(join(root, guide), 'utf8')
     for (const file of files) expect(text, `${guide} must embed ${file} (npm run docs:guides)`).toContain('```ts\n' + readFileSync(join(root, file), 'utf8') + '```')
+  })
+})
+
+describe('the boundary helpers on hostile input', () => {
+  it('never throw: a value or problem details with status 400 or 413, whatever the body', () => {
+    const bodies = fc.oneof(
+      fc.anything(),
+      fc.string(),
+      fc.json(),
+      fc.uint8Array({ maxLength: 200 }),
+      fc.record({ from_uid: fc.anything(), channel_id: fc.anything(), channel_type: fc.anything(), payload: fc.oneof(fc.string(), fc.base64String(), fc.anything()) }, { requiredKeys: [] }),
+    )
+    fc.assert(
+      fc.property(bodies, (body) => {
+        for (const result of [parseSendRequestBody(body), parseWebhookBody(body)]) {
+          if (!result.ok) {
+            expect([400, 413]).toContain(result.problem.status)
+            expect(result.problem.detail.length).toBeGreaterThan(0)
+          }
+        }
+        const problem = problemFromFastifyError(body, body)
+        if (problem) expect([400, 413]).toContain(problem.status)
+      }),
+      { seed: 20261124, numRuns: 3000 },
+    )
+    // Fastify-shaped errors whose validation list is not what Ajv writes.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), fc.record({ instancePath: fc.oneof(fc.string(), fc.anything()), keyword: fc.oneof(fc.constantFrom('required', 'type', 'enum', 'minimum', 'pattern', 'minLength', 'anyOf'), fc.anything()), params: fc.anything() }, { requiredKeys: [] }))), fc.anything(), (validation, body) => {
+        expect(problemFromFastifyError({ validation, validationContext: 'body' }, body)?.status).toBe(400)
+      }),
+      { seed: 20261124, numRuns: 3000 },
+    )
   })
 })

@@ -36,7 +36,18 @@ export function problemFromFastifyError(error: unknown, body?: unknown): Problem
   if (Array.isArray(e.validation)) {
     const issues: ValidationIssue[] = []
     const context = typeof e.validationContext === 'string' ? e.validationContext : 'body'
-    issuesFromAjv(e.validation, context === 'body' ? body : undefined, '', issues)
+    // Only well-formed Ajv errors are described; anything else in the list is reported as is.
+    const errors = e.validation.map((v: unknown): AjvError => {
+      const x = (typeof v === 'object' && v !== null ? v : {}) as Partial<AjvError>
+      return { instancePath: typeof x.instancePath === 'string' ? x.instancePath : '', keyword: typeof x.keyword === 'string' ? x.keyword : 'invalid', params: typeof x.params === 'object' && x.params !== null ? x.params : {} }
+    })
+    try {
+      issuesFromAjv(errors, context === 'body' ? body : undefined, '', issues)
+    } catch {
+      // Not the shape Ajv writes (params missing): report each error by its path and keyword.
+      issues.length = 0
+      for (const x of errors) issues.push({ path: x.instancePath, code: 'invalid', message: `fails ${x.keyword}` })
+    }
     return problemFromIssues(issues, context === 'body' ? 'request body' : `request ${context}`)
   }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLargeProblem("request body is over the route's bodyLimit (Fastify's default: 1 MiB)")
