@@ -11,6 +11,25 @@ const entries = {
   'adapters/commsease': 'src/adapters/commsease.ts',
 }
 
+/**
+ * Node, ESM and CommonJS: one bundle per entry with TypeBox and lossless-json inside. Node has no
+ * tree-shaking to serve, and loading TypeBox's ~270 ESM files took 130 ms of a cold start; a
+ * bundle loads in a few. (TypeBox schemas are plain objects tagged with Symbol.for keys, so they
+ * work with the application's own TypeBox copy.) The ESM build is also whitespace- and
+ * syntax-minified — less to parse at start-up — with identifiers kept for readable stack traces.
+ */
+const nodeBundle = {
+  entry: entries,
+  platform: 'node',
+  target: 'es2022',
+  dts: false,
+  clean: false,
+  noExternal: ['@sinclair/typebox', 'lossless-json'],
+  esbuildOptions(options: { alias?: Record<string, string> }) {
+    options.alias = { '#platform': './src/codec/platform-node.ts' }
+  },
+} as const
+
 export default defineConfig([
   // ESM, one output file per source module: with "sideEffects": false a consumer's bundler then
   // drops whole modules it does not use (the TypeBox schema modules when only the codec is
@@ -24,41 +43,8 @@ export default defineConfig([
     dts: false,
     clean: false,
   },
-  // Node, ESM and CommonJS: one bundle per entry with TypeBox and lossless-json inside. Node has no
-  // tree-shaking to serve, and loading TypeBox's ~270 ESM files took 130 ms of a cold start; a
-  // bundle loads in a few. (TypeBox schemas are plain objects tagged with Symbol.for keys, so they
-  // work with the application's own TypeBox copy.)
-  {
-    entry: entries,
-    format: ['esm'],
-    outDir: 'dist/node',
-    platform: 'node',
-    // Less to parse at start-up; identifiers are kept, so stack traces stay readable.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    target: 'es2022',
-    dts: false,
-    clean: false,
-    splitting: true,
-    noExternal: ['@sinclair/typebox', 'lossless-json'],
-    esbuildOptions(options) {
-      options.alias = { '#platform': './src/codec/platform-node.ts' }
-    },
-  },
-  {
-    entry: entries,
-    format: ['cjs'],
-    outDir: 'dist',
-    platform: 'node',
-    target: 'es2022',
-    dts: false,
-    clean: false,
-    splitting: false,
-    noExternal: ['@sinclair/typebox', 'lossless-json'],
-    esbuildOptions(options) {
-      options.alias = { '#platform': './src/codec/platform-node.ts' }
-    },
-  },
+  { ...nodeBundle, format: ['esm'], outDir: 'dist/node', splitting: true, minifyWhitespace: true, minifySyntax: true },
+  { ...nodeBundle, format: ['cjs'], outDir: 'dist', splitting: false },
   // Declarations for both: .d.ts for import, .d.cts for require.
   { entry: entries, format: ['esm', 'cjs'], outDir: 'dist', dts: { only: true }, clean: false },
 ])

@@ -70,14 +70,8 @@ export { TipSchema } from './types/system/tip.js'
 export type { TipPayload } from './types/system/tip.js'
 export { GenericSystemSchema } from './types/system/generic.js'
 
-export { isKnownPayload, isPayload, validatePayload } from './validate/validate.js'
-export type { ValidateOptions, ValidationResult } from './validate/validate.js'
-export type { ValidationIssue, ValidationIssueCode } from './validate/issues.js'
-
-export { decodePayload, encodePayload, safeDecodePayload, DEFAULT_MAX_BYTES } from './codec/codec.js'
-export type { DecodeOptions, EncodeOptions, PayloadInput, SafeDecodeResult } from './codec/codec.js'
-export { isPayloadError, PayloadError } from './codec/errors.js'
-export type { PayloadErrorCode } from './codec/errors.js'
+// Decode, encode and validate: the same list as the schema-free `wukong-payload/codec` entry.
+export * from './codec-entry.js'
 
 export { SendMessageRequestSchema } from './send/request-schema.js'
 export type { SendMessageRequest } from './send/request-schema.js'

@@ -14,7 +14,7 @@ export { PROBLEM_CONTENT_TYPE, problemFromIssues, problemFromPayloadError, tooLa
 export type { BoundaryResult, ProblemCode, ProblemDetails, ProblemIssue } from './server/problem.js'
 export { decodeSendPayload, parseBody, parseSendRequestBody, readSendRequest } from './server/send.js'
 export type { BoundaryOptions } from './server/send.js'
-export { parseWebhookBody, readWebhook } from './server/webhook.js'
+export { DEFAULT_MAX_WEBHOOK_BODY_BYTES, parseWebhookBody, readWebhook } from './server/webhook.js'
 export { decodeWebhookMessages, parseJsonExact } from './webhook.js'
 export type { WebhookMessage } from './webhook.js'
 export type { ValidatedSendRequest } from './send/request.js'

@@ -4,7 +4,8 @@
  * errors they throw.
  */
 import { encodePayload } from '../codec/codec.js'
-import { invalidPayloadError, PayloadError } from '../codec/errors.js'
+import { invalidPayloadError, isPayloadError, PayloadError } from '../codec/errors.js'
+import * as validators from '../generated/adapters.js'
 import type { ValidateFunction } from '../generated/validators.js'
 import type { Payload } from '../payload.js'
 import type { SendMessageRequest } from '../send/request-schema.js'
@@ -44,6 +45,22 @@ export function checkWith(validate: ValidateFunction, value: unknown, what: stri
   const issues: ValidationIssue[] = []
   issuesFromAjv(validate.errors ?? [], value, prefix, issues)
   throw invalidPayloadError(issues, what)
+}
+
+/**
+ * Validates a platform body with its generated validator, then the part whose shape depends on
+ * the message type — OpenIM's `content`, Lanying's `attachment`, CommsEase's `attach` (those two
+ * JSON in a string) — with the generated validator `${prefix}${type}`, when that type has one.
+ */
+export function checkBody(body: ValidateFunction, value: unknown, typeKey: string, partKey: string, prefix: string, what: string): void {
+  checkWith(body, value, what)
+  const record = value as Record<string, unknown>
+  const part = (validators as unknown as Record<string, ValidateFunction | undefined>)[`${prefix}${String(record[typeKey])}`]
+  if (part === undefined) return
+  const raw = record[partKey]
+  const parsed = typeof raw === 'string' ? jsonObject(raw) : raw
+  if (parsed === undefined) throw ruleError(`/${partKey}`, `${typeKey} ${String(record[typeKey])} needs ${partKey}: a JSON object in a string`, what)
+  checkWith(part, parsed, what, `/${partKey}`)
 }
 
 /** A `PayloadError` for a rule of the target platform that the input breaks. */
@@ -88,7 +105,7 @@ export function wukongRequest(fields: Omit<SendMessageRequest, 'payload'>, paylo
   try {
     return { ...fields, payload: encodePayload(payload) }
   } catch (error) {
-    if (error instanceof PayloadError) throw new PayloadError(error.code, `${what} converts to an invalid WuKongIM payload: ${error.message}`, error.issues.map((i) => ({ ...i, path: `/payload${i.path}` })))
+    if (isPayloadError(error)) throw new PayloadError(error.code, `${what} converts to an invalid WuKongIM payload: ${error.message}`, error.issues.map((i) => ({ ...i, path: `/payload${i.path}` })))
     throw error
   }
 }

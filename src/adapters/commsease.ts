@@ -6,12 +6,11 @@
  */
 import type { Reply } from '../common/fields.js'
 import * as validators from '../generated/adapters.js'
-import type { ValidateFunction } from '../generated/validators.js'
 import type { Payload } from '../payload.js'
 import { recommendFlags } from '../send/flags.js'
 import type { SendMessageRequest } from '../send/request-schema.js'
 import { isPayload } from '../validate/validate.js'
-import { CARRIED_PAYLOAD_KEY, checkWith, extensionOf, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
 import { COMMSEASE_MAX_ATTACH, CommsEaseMsgType, type CommsEaseChatroomMessage } from './commsease.schema.js'
 
 export * from './commsease.schema.js'
@@ -124,14 +123,7 @@ export function toCommsEase(body: SendMessageRequest, options: ToCommsEaseOption
 }
 
 function checkCommsEase(value: unknown): asserts value is CommsEaseChatroomMessage {
-  checkWith(validators.commsEaseChatroomMessage, value, WHAT)
-  const { msgType, attach } = value as CommsEaseChatroomMessage
-  const validate = (validators as unknown as Record<string, ValidateFunction>)[`commsEaseAttach${msgType}`]
-  if (validate) {
-    const parsed = jsonObject(attach)
-    if (parsed === undefined) throw ruleError('/attach', `msgType ${msgType} needs attach as a JSON object`, WHAT)
-    checkWith(validate, parsed, WHAT, '/attach')
-  }
+  checkBody(validators.commsEaseChatroomMessage, value, 'msgType', 'attach', 'commsEaseAttach', WHAT)
 }
 
 /** The form body CommsEase takes (`application/x-www-form-urlencoded`), `toAccids` as a JSON array. */

@@ -9,13 +9,12 @@ import { isPayloadError } from '../codec/errors.js'
 import { parseJsonExact } from '../codec/json-exact.js'
 import type { Reply } from '../common/fields.js'
 import * as validators from '../generated/adapters.js'
-import type { ValidateFunction } from '../generated/validators.js'
 import type { Payload } from '../payload.js'
 import { recommendFlags } from '../send/flags.js'
 import type { SendMessageRequest } from '../send/request-schema.js'
 import { digest } from '../template/digest.js'
 import { isPayload } from '../validate/validate.js'
-import { CARRIED_PAYLOAD_KEY, checkWith, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
 import { LanyingContentType, type LanyingSendMessageRequest } from './lanying.schema.js'
 
 export * from './lanying.schema.js'
@@ -131,14 +130,7 @@ export function toLanying(body: SendMessageRequest, options: ToLanyingOptions = 
 }
 
 function checkLanying(value: unknown): asserts value is LanyingSendMessageRequest {
-  checkWith(validators.lanyingSendMessageRequest, value, WHAT)
-  const { content_type, attachment } = value as LanyingSendMessageRequest
-  const validate = (validators as unknown as Record<string, ValidateFunction>)[`lanyingAttachment${content_type}`]
-  if (validate) {
-    const parsed = jsonObject(attachment)
-    if (parsed === undefined) throw ruleError('/attachment', `content_type ${content_type} needs attachment: a JSON object in a string`, WHAT)
-    checkWith(validate, parsed, WHAT, '/attachment')
-  }
+  checkBody(validators.lanyingSendMessageRequest, value, 'content_type', 'attachment', 'lanyingAttachment', WHAT)
 }
 
 /** The body as JSON text for Lanying, its int64 ids written as exact JSON numbers. */
@@ -200,8 +192,9 @@ export function fromLanying(body: LanyingSendMessageRequest | string, options: F
         payload = carried
         break
       }
-      const config = jsonObject(value.config)
-      const mention = config && (config.mentionAll === true || (Array.isArray(config.mentionList) && config.mentionList.length > 0)) ? { all: config.mentionAll === true ? 1 : 0, ...(Array.isArray(config.mentionList) && config.mentionList.length > 0 ? { uids: (mentionIds(value.config as string) ?? []) } : {}) } : undefined
+      const config = exactConfig(value.config)
+      const uids = Array.isArray(config?.mentionList) ? config.mentionList.map(String) : []
+      const mention = config?.mentionAll === true || uids.length > 0 ? { all: config?.mentionAll === true ? 1 : 0, ...(uids.length > 0 ? { uids } : {}) } : undefined
       const reply = ext[REPLY_KEY] as Reply | undefined
       payload = { type: 1, content: value.content, ...(mention ? { mention } : {}), ...(reply ? { reply } : {}) } as Payload
       break
@@ -244,8 +237,13 @@ export function fromLanying(body: LanyingSendMessageRequest | string, options: F
   return { value: request, lost }
 }
 
-/** The mention uids of a config JSON text, exactly (they are int64 numbers there). */
-function mentionIds(config: string): string[] | undefined {
-  const parsed = parseJsonExact(config) as { mentionList?: unknown }
-  return Array.isArray(parsed.mentionList) ? parsed.mentionList.map(String) : undefined
+/** The `config` JSON object, its int64 mention ids read exactly (as decimal strings); undefined when it is not one. */
+function exactConfig(config: string | undefined): { mentionAll?: unknown; mentionList?: unknown } | undefined {
+  if (config === undefined) return undefined
+  try {
+    const parsed = parseJsonExact(config)
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined
+  } catch {
+    return undefined
+  }
 }

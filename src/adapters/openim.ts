@@ -10,8 +10,7 @@ import type { Payload } from '../payload.js'
 import type { Reply } from '../common/fields.js'
 import { isPayload } from '../validate/validate.js'
 import * as validators from '../generated/adapters.js'
-import type { ValidateFunction } from '../generated/validators.js'
-import { CARRIED_PAYLOAD_KEY, checkWith, extensionOf, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from './common.js'
 import { OPENIM_AT_ALL, OpenIMContentType, type OpenIMSendMsgRequest } from './openim.schema.js'
 
 export * from './openim.schema.js'
@@ -159,10 +158,7 @@ export function toOpenIM(body: SendMessageRequest, options: ToOpenIMOptions = {}
 }
 
 function checkOpenIM(value: unknown): asserts value is OpenIMSendMsgRequest {
-  checkWith(validators.openimSendMsgRequest, value, WHAT)
-  const { contentType, content } = value as { contentType: number; content: unknown }
-  const validate = (validators as unknown as Record<string, ValidateFunction>)[`openimContent${contentType}`]
-  if (validate) checkWith(validate, content, WHAT, '/content')
+  checkBody(validators.openimSendMsgRequest, value, 'contentType', 'content', 'openimContent', WHAT)
 }
 
 export interface FromOpenIMOptions {

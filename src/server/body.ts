@@ -19,6 +19,9 @@ export interface ReadBodyOptions {
 /** 1 MiB: WuKongIM's own frame limit, and Fastify's default `bodyLimit`. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
+/** For string chunks (a stream given an encoding); made at first use. */
+let encoder: TextEncoder | undefined
+
 /**
  * A body larger than the limit is read on and dropped (so that the client, still sending, gets
  * the 413 instead of a reset connection) up to this many times the limit; past that the request
@@ -37,7 +40,7 @@ export async function readBody(request: IncomingBody, options: ReadBodyOptions =
   const chunks: Uint8Array[] = []
   let received = 0
   for await (const chunk of request) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+    const bytes = typeof chunk === 'string' ? (encoder ??= new TextEncoder()).encode(chunk) : chunk
     received += bytes.length
     if (received > maxBytes) tooLarge = true
     if (tooLarge) {

@@ -6,11 +6,10 @@
  */
 import type { ValidatedSendRequest } from '../send/request.js'
 import type { WebhookMessage } from '../webhook.js'
-import { readBody, type IncomingBody } from './body.js'
+import { DEFAULT_MAX_BODY_BYTES, readBody, type IncomingBody } from './body.js'
 import { PROBLEM_CONTENT_TYPE, type BoundaryResult, type ProblemDetails } from './problem.js'
 import { parseSendRequestBody, type BoundaryOptions } from './send.js'
-import { parseWebhookBody } from './webhook.js'
-import { DEFAULT_MAX_BODY_BYTES as DEFAULT_MAX_WEBHOOK_BODY_BYTES } from '../codec/json-exact.js'
+import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, parseWebhookBody } from './webhook.js'
 
 /** What the middleware needs of a response (`http.ServerResponse` and Express's both fit). */
 export interface ProblemResponse {
@@ -46,7 +45,7 @@ async function bodyOf(request: MiddlewareRequest, maxBodyBytes: number): Promise
  */
 export function sendRequestMiddleware(options: BoundaryOptions = {}) {
   return (request: MiddlewareRequest & { sendRequest?: ValidatedSendRequest }, response: ProblemResponse, next: NextFunction): void => {
-    bodyOf(request, options.maxBodyBytes ?? 1024 * 1024).then((body) => {
+    bodyOf(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES).then((body) => {
       const result = body.ok ? parseSendRequestBody(body.value, options) : body
       if (!result.ok) return writeProblem(response, result.problem)
       request.sendRequest = result.value

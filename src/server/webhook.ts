@@ -4,7 +4,7 @@
  */
 import { strictUtf8ToText } from '../codec/base64-check.js'
 import { isPayloadError } from '../codec/errors.js'
-import { DEFAULT_MAX_BODY_BYTES as DEFAULT_MAX_WEBHOOK_BODY_BYTES } from '../codec/json-exact.js'
+import { DEFAULT_MAX_BODY_BYTES } from '../codec/json-exact.js'
 import { decodeWebhookMessages, type WebhookMessage } from '../webhook.js'
 import { readBody, type IncomingBody } from './body.js'
 import { problemFromPayloadError, type BoundaryResult } from './problem.js'
@@ -24,6 +24,9 @@ export function parseWebhookBody(body: unknown, options: BoundaryOptions = {}): 
     throw error
   }
 }
+
+/** WuKongIM batches messages in one webhook call: 16 MiB, as `decodeWebhookMessages` allows. */
+export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
 
 /**
  * Reads a `node:http` request's body and decodes it as {@link parseWebhookBody} does. WuKongIM
