@@ -1,14 +1,14 @@
 import { defineConfig } from 'tsup'
 
 const entries = {
-  index: 'src/index.ts',
-  render: 'src/render.ts',
-  runtime: 'src/runtime.ts',
-  codec: 'src/codec-entry.ts',
-  server: 'src/server.ts',
-  'adapters/openim': 'src/adapters/openim.ts',
-  'adapters/lanying': 'src/adapters/lanying.ts',
-  'adapters/commsease': 'src/adapters/commsease.ts',
+  index: 'src/entries/index.ts',
+  render: 'src/entries/render.ts',
+  runtime: 'src/entries/runtime.ts',
+  codec: 'src/entries/codec.ts',
+  server: 'src/entries/server.ts',
+  'adapters/openim': 'src/entries/adapters/openim.ts',
+  'adapters/lanying': 'src/entries/adapters/lanying.ts',
+  'adapters/commsease': 'src/entries/adapters/commsease.ts',
 }
 
 /**
@@ -26,7 +26,7 @@ const nodeBundle = {
   clean: false,
   noExternal: ['@sinclair/typebox', 'lossless-json'],
   esbuildOptions(options: { alias?: Record<string, string> }) {
-    options.alias = { '#platform': './src/codec/platform-node.ts' }
+    options.alias = { '#platform': './src/wire/platform-node.ts' }
   },
 } as const
 

@@ -7,10 +7,10 @@ export default defineConfig({
   // The examples import 'wukong-payload' and 'wukong-payload/server' as users do: the sources here.
   resolve: {
     alias: [
-      { find: /^#platform$/, replacement: fileURLToPath(new URL('./src/codec/platform-node.ts', import.meta.url)) },
-      { find: /^wukong-payload\/server$/, replacement: fileURLToPath(new URL('./src/server.ts', import.meta.url)) },
-      { find: /^wukong-payload\/adapters\/(openim|lanying|commsease)$/, replacement: fileURLToPath(new URL('./src/adapters/$1.ts', import.meta.url)) },
-      { find: /^wukong-payload$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^#platform$/, replacement: fileURLToPath(new URL('./src/wire/platform-node.ts', import.meta.url)) },
+      { find: /^wukong-payload\/server$/, replacement: fileURLToPath(new URL('./src/entries/server.ts', import.meta.url)) },
+      { find: /^wukong-payload\/adapters\/(openim|lanying|commsease)$/, replacement: fileURLToPath(new URL('./src/entries/adapters/$1.ts', import.meta.url)) },
+      { find: /^wukong-payload$/, replacement: fileURLToPath(new URL('./src/entries/index.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -9,9 +9,9 @@ import standaloneCode from 'ajv/dist/standalone/index.js'
 import { build } from 'esbuild'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { commsEaseAttachSchemas, CommsEaseChatroomMessageSchema } from '../src/adapters/commsease.schema.js'
-import { lanyingAttachmentSchemas, LanyingSendMessageRequestSchema } from '../src/adapters/lanying.schema.js'
-import { openIMContentSchemas, OpenIMSendMsgRequestSchema } from '../src/adapters/openim.schema.js'
+import { commsEaseAttachSchemas, CommsEaseChatroomMessageSchema } from '../src/adapters/commsease/schema.js'
+import { lanyingAttachmentSchemas, LanyingSendMessageRequestSchema } from '../src/adapters/lanying/schema.js'
+import { openIMContentSchemas, OpenIMSendMsgRequestSchema } from '../src/adapters/openim/schema.js'
 import { compiledView } from '../src/validate/compiled-view.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

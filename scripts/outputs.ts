@@ -9,14 +9,14 @@ import { build } from 'esbuild'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TSchema } from '@sinclair/typebox'
-import { commonFields, EntitySchema, MentionSchema, ReplySchema, SystemExtraSchema } from '../src/common/fields.js'
+import { commonFields, EntitySchema, MentionSchema, ReplySchema, SystemExtraSchema } from '../src/model/fields.js'
 import { isDeepStrictEqual } from 'node:util'
 import { Type } from '@sinclair/typebox'
-import { HeaderFlagsSchema } from '../src/common/flags.js'
+import { HeaderFlagsSchema } from '../src/model/flags.js'
 import { compiledView } from '../src/validate/compiled-view.js'
-import { SYSTEM_TYPE_MIN } from '../src/common/message-type.js'
-import { PAYLOAD_SCHEMA_ID, schemaId } from '../src/common/schema-ids.js'
-import type { PayloadDefinition } from '../src/define.js'
+import { SYSTEM_TYPE_MIN } from '../src/model/message-type.js'
+import { PAYLOAD_SCHEMA_ID, schemaId } from '../src/model/schema-ids.js'
+import type { PayloadDefinition } from '../src/model/define.js'
 import { SendMessageRequestSchema } from '../src/send/request-schema.js'
 import { commandParamSchemas } from '../src/types/command.js'
 import { payloadDefinitions } from '../src/types/index.js'
@@ -370,8 +370,8 @@ function registryModule(): string {
   // Separate tables, so that a bundle keeps only the ones its imports use.
   return [
     GENERATED_HEADER,
-    `import type { HeaderFlags } from '../common/flags.js'`,
-    `import type { BuilderTemplates, DigestSpec } from '../define.js'`,
+    `import type { HeaderFlags } from '../model/flags.js'`,
+    `import type { BuilderTemplates, DigestSpec } from '../model/define.js'`,
     '',
     table('typeNames', 'string', 'Name of each known type.', (d) => d.name),
     table('typeFlags', 'HeaderFlags', 'Recommended header of each known type.', (d) => d.flags),

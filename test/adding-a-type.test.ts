@@ -4,12 +4,12 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
-import { commonFields, NonNegative } from '../src/common/fields.js'
-import { CHAT_FLAGS } from '../src/common/flags.js'
-import { schemaId } from '../src/common/schema-ids.js'
-import { definePayloadType } from '../src/define.js'
-import { createCodec } from '../src/runtime.js'
-import { encodePayload } from '../src/index.js'
+import { commonFields, NonNegative } from '../src/model/fields.js'
+import { CHAT_FLAGS } from '../src/model/flags.js'
+import { schemaId } from '../src/model/schema-ids.js'
+import { definePayloadType } from '../src/model/define.js'
+import { createCodec } from '../src/runtime/create-codec.js'
+import { encodePayload } from '../src/entries/index.js'
 
 /** Red packet (type 21). */
 const RedPacketSchema = Type.Object(

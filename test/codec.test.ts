@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodePayload, encodePayload, isPayloadError, payloadDefinitions, PayloadError, safeDecodePayload, type Payload } from '../src/index.js'
+import { decodePayload, encodePayload, isPayloadError, payloadDefinitions, PayloadError, safeDecodePayload, type Payload } from '../src/entries/index.js'
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
@@ -192,7 +192,7 @@ describe('round trip', () => {
 describe('isPayloadError', () => {
   it('recognizes errors thrown by the CommonJS build (no instanceof)', () => {
     const require = createRequire(import.meta.url)
-    const cjs = require('../dist/index.cjs') as typeof import('../src/index.js')
+    const cjs = require('../dist/index.cjs') as typeof import('../src/entries/index.js')
     let thrown: unknown
     try {
       cjs.decodePayload('!!!')
@@ -208,7 +208,7 @@ describe('isPayloadError', () => {
 
 describe('the browser byte layer (platform-web.ts), run in Node', () => {
   it('agrees with Buffer on arbitrary bytes and text, through native Base64 and through atob/btoa', async () => {
-    const web = await import('../src/codec/platform-web.js')
+    const web = await import('../src/wire/platform-web.js')
     const native = Uint8Array as unknown as { fromBase64?: unknown }
     const saved = native.fromBase64
     try {

@@ -5,7 +5,7 @@
  */
 import { Value } from '@sinclair/typebox/value'
 import { describe, expect, it } from 'vitest'
-import { PayloadReferences, payloadDefinitions, validatePayload } from '../src/index.js'
+import { PayloadReferences, payloadDefinitions, validatePayload } from '../src/entries/index.js'
 import { genericSystemExamples } from '../src/types/system/generic.js'
 import { independentValidator } from './helpers.js'
 

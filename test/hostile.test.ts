@@ -25,8 +25,8 @@ import {
   validateSendRequest,
   type Payload,
   type ValidationIssue,
-} from '../src/index.js'
-import { decodeWebhookMessages } from '../src/webhook.js'
+} from '../src/entries/index.js'
+import { decodeWebhookMessages } from '../src/webhooks/messages.js'
 
 const FIXED_SEED = 20261124
 const ERROR_CODES = new Set(['INVALID_BASE64', 'INVALID_UTF8', 'INVALID_JSON', 'INVALID_PAYLOAD', 'TOO_LARGE', 'TOO_DEEP'])

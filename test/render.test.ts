@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { payloadDefinitions, validatePayload } from '../src/index.js'
+import { payloadDefinitions, validatePayload } from '../src/entries/index.js'
 import {
   buildFriendAccepted,
   buildGroupAnnouncementUpdated,
@@ -21,7 +21,7 @@ import {
   renderSystemMessage,
   renderSystemMessageHtml,
   renderSystemMessageSegments,
-} from '../src/render.js'
+} from '../src/entries/render.js'
 
 const example = (title: string) => {
   for (const d of payloadDefinitions) for (const e of d.examples) if (e.title === title) return e.value

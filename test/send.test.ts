@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSendRequest, decodePayload, encodePayload, lintPayload, lintSendRequest, parseSendResponse, recommendFlags, validateSendRequest, type Payload } from '../src/index.js'
+import { buildSendRequest, decodePayload, encodePayload, lintPayload, lintSendRequest, parseSendResponse, recommendFlags, validateSendRequest, type Payload } from '../src/entries/index.js'
 
 const text: Payload = { type: 1, content: '你好 😀' }
 

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { decodePayload, KnownPayload, KnownSystemPayload, Payload, payloadDefinitions, Reply, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/index.js'
-import { isCommand, isKnownPayload, MessageType } from '../src/index.js'
+import type { decodePayload, KnownPayload, KnownSystemPayload, Payload, payloadDefinitions, Reply, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/entries/index.js'
+import { isCommand, isKnownPayload, MessageType } from '../src/entries/index.js'
 
 describe('payload types', () => {
   it('KnownPayload has one variant per documented type number, each a concrete object type', () => {

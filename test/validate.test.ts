@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isKnownPayload, isPayload, MessageType, validatePayload, type Payload } from '../src/index.js'
+import { isKnownPayload, isPayload, MessageType, validatePayload, type Payload } from '../src/entries/index.js'
 
 function issues(value: unknown, options = {}) {
   const result = validatePayload(value, options)

@@ -4,10 +4,10 @@
  * errors they throw.
  */
 import { encodePayload } from '../codec/codec.js'
-import { invalidPayloadError, isPayloadError, PayloadError } from '../codec/errors.js'
+import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import * as validators from '../generated/adapters.js'
 import type { ValidateFunction } from '../generated/validators.js'
-import type { Payload } from '../payload.js'
+import type { Payload } from '../types/payload.js'
 import type { SendMessageRequest } from '../send/request-schema.js'
 import { validateSendRequest } from '../send/request.js'
 import { issuesFromAjv, pointerSegment, type ValidationIssue } from '../validate/issues.js'

@@ -1,11 +1,11 @@
 /**
  * `encodePayload` / `decodePayload`: validated payload ⇄ standard padded Base64 of UTF-8 JSON.
  */
-import type { Payload } from '../payload.js'
+import type { Payload } from '../types/payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
 import { validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
-import { invalidPayloadError, isPayloadError, PayloadError } from './errors.js'
+import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import { findUnencodable, hasUnsafeNumber } from './inspect.js'
 
 /** 1 MiB: the largest frame WuKongIM's binary protocol accepts. */

@@ -1,8 +1,8 @@
-import type { HeaderFlags } from '../common/flags.js'
-import { CHAT_FLAGS } from '../common/flags.js'
-import type { Payload } from '../payload.js'
+import type { HeaderFlags } from '../model/flags.js'
+import { CHAT_FLAGS } from '../model/flags.js'
+import type { Payload } from '../types/payload.js'
 import { genericSystemMeta, SYSTEM_TYPE_MIN, typeDigests, typeFlags, typeHistoryFlags, typeNames, typeTemplates } from '../generated/registry.js'
-import type { TypeMeta } from '../registry-types.js'
+import type { TypeMeta } from '../model/registry-types.js'
 
 export interface RecommendFlagsOptions {
   /**

@@ -2,9 +2,9 @@
  * Advisory findings: valid input that will still misbehave somewhere (hidden history, a hidden
  * message on Android, a rejected v2 send). Validation says "wrong"; lint says "are you sure".
  */
-import type { HeaderFlags } from '../common/flags.js'
+import type { HeaderFlags } from '../model/flags.js'
 import { safeDecodePayload } from '../codec/codec.js'
-import { MessageType, SYSTEM_TYPE_MIN } from '../common/message-type.js'
+import { MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 import { metaOf, recommendFlags } from './flags.js'
 
 export type LintCode =

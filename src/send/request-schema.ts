@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Flag01 } from '../common/fields.js'
-import { HeaderFlagsSchema } from '../common/flags.js'
-import { schemaId } from '../common/schema-ids.js'
+import { Flag01 } from '../model/fields.js'
+import { HeaderFlagsSchema } from '../model/flags.js'
+import { schemaId } from '../model/schema-ids.js'
 
 /**
  * Body of WuKongIM's `POST /message/send`. `payload` is the Base64 of the payload's UTF-8 JSON;

@@ -3,10 +3,10 @@
  */
 import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
 import { textToBase64 } from '#platform'
-import { invalidPayloadError, type PayloadErrorCode } from '../codec/errors.js'
-import type { HeaderFlags } from '../common/flags.js'
+import { invalidPayloadError, type PayloadErrorCode } from '../errors/payload-error.js'
+import type { HeaderFlags } from '../model/flags.js'
 import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'
-import type { Payload } from '../payload.js'
+import type { Payload } from '../types/payload.js'
 import { issuesFromAjv, type ValidationIssue, type ValidationIssueCode } from '../validate/issues.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { recommendFlags, type RecommendFlagsOptions } from './flags.js'

@@ -2,8 +2,8 @@
  * Reading `/message/send` responses without rounding `message_id`: ids are snowflakes near
  * 1.9 × 10¹⁸, and `JSON.parse` silently turns 1867301234567890123 into 1867301234567890200.
  */
-import { PayloadError } from '../codec/errors.js'
-import { parseJsonExact } from '../codec/json-exact.js'
+import { PayloadError } from '../errors/payload-error.js'
+import { parseJsonExact } from '../wire/json-exact.js'
 
 /** A successful send. */
 export interface SendMessageSuccess {

@@ -3,7 +3,7 @@
  * in as a route's `body` schema, and with `@fastify/type-provider-typebox` the handler's
  * `request.body` is typed. Nothing here imports Fastify: these are plain values and functions.
  */
-import { isPayloadError } from '../codec/errors.js'
+import { isPayloadError } from '../errors/payload-error.js'
 import type { AjvError } from '../generated/validators.js'
 import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import { problemFromIssues, problemFromPayloadError, tooLargeProblem, type ProblemDetails } from './problem.js'

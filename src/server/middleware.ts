@@ -5,7 +5,7 @@
  * with the size limit. A bad request is answered with problem details and `next` is not called.
  */
 import type { ValidatedSendRequest } from '../send/request.js'
-import type { WebhookMessage } from '../webhook.js'
+import type { WebhookMessage } from '../webhooks/messages.js'
 import { DEFAULT_MAX_BODY_BYTES, readBody, type IncomingBody } from './body.js'
 import { PROBLEM_CONTENT_TYPE, type BoundaryResult, type ProblemDetails } from './problem.js'
 import { parseSendRequestBody, type BoundaryOptions } from './send.js'

@@ -4,7 +4,7 @@
  *
  * @see {@link https://www.rfc-editor.org/rfc/rfc9457} "Problem Details for HTTP APIs"
  */
-import type { PayloadError, PayloadErrorCode } from '../codec/errors.js'
+import type { PayloadError, PayloadErrorCode } from '../errors/payload-error.js'
 import type { ValidationIssue, ValidationIssueCode } from '../validate/issues.js'
 
 /** The media type of a problem details body. */

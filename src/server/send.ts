@@ -2,11 +2,11 @@
  * The business server's side of `/message/send`: a body from its own clients → a validated
  * request with its payload decoded, or the problem details to answer with.
  */
-import { strictUtf8ToText } from '../codec/base64-check.js'
+import { strictUtf8ToText } from '../wire/base64-check.js'
 import type { DecodeOptions } from '../codec/codec.js'
-import { invalidPayloadError, isPayloadError } from '../codec/errors.js'
-import { parseJsonExact } from '../codec/json-exact.js'
-import type { Payload } from '../payload.js'
+import { invalidPayloadError, isPayloadError } from '../errors/payload-error.js'
+import { parseJsonExact } from '../wire/json-exact.js'
+import type { Payload } from '../types/payload.js'
 import type { SendMessageRequest } from '../send/request-schema.js'
 import { validateSendRequest, type ValidatedSendRequest } from '../send/request.js'
 import { readBody, type IncomingBody, type ReadBodyOptions } from './body.js'

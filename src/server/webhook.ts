@@ -2,10 +2,10 @@
  * The webhook receiver's side: a WuKongIM webhook body (`msg.notify` and friends) → typed
  * messages with exact int64 ids, or the problem details to answer with.
  */
-import { strictUtf8ToText } from '../codec/base64-check.js'
-import { isPayloadError } from '../codec/errors.js'
-import { DEFAULT_MAX_BODY_BYTES } from '../codec/json-exact.js'
-import { decodeWebhookMessages, type WebhookMessage } from '../webhook.js'
+import { strictUtf8ToText } from '../wire/base64-check.js'
+import { isPayloadError } from '../errors/payload-error.js'
+import { DEFAULT_MAX_BODY_BYTES } from '../wire/json-exact.js'
+import { decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
 import { readBody, type IncomingBody } from './body.js'
 import { problemFromPayloadError, type BoundaryResult } from './problem.js'
 import type { BoundaryOptions } from './send.js'

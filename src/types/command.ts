@@ -1,9 +1,9 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox'
-import { commonFields, DecimalId, withStatic } from '../common/fields.js'
-import { COMMAND_FLAGS } from '../common/flags.js'
-import { MessageType } from '../common/message-type.js'
-import { schemaId } from '../common/schema-ids.js'
-import { definePayloadType } from '../define.js'
+import { commonFields, DecimalId, withStatic } from '../model/fields.js'
+import { COMMAND_FLAGS } from '../model/flags.js'
+import { MessageType } from '../model/message-type.js'
+import { schemaId } from '../model/schema-ids.js'
+import { definePayloadType } from '../model/define.js'
 
 const channelRef = {
   channel_id: Type.String({ description: 'Channel id.' }),

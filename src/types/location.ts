@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields } from '../common/fields.js'
-import { CHAT_FLAGS } from '../common/flags.js'
-import { MessageType } from '../common/message-type.js'
-import { schemaId } from '../common/schema-ids.js'
-import { definePayloadType } from '../define.js'
+import { commonFields } from '../model/fields.js'
+import { CHAT_FLAGS } from '../model/flags.js'
+import { MessageType } from '../model/message-type.js'
+import { schemaId } from '../model/schema-ids.js'
+import { definePayloadType } from '../model/define.js'
 
 /** Location (type 6). Keys are `lng`/`lat`; a Flutter fork's `longitude`/`latitude` are kept as extra keys. */
 export const LocationSchema = Type.Object(

@@ -1,10 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, DecimalId, withStatic } from '../common/fields.js'
-import { CHAT_FLAGS } from '../common/flags.js'
-import { MessageType } from '../common/message-type.js'
-import { PAYLOAD_SCHEMA_ID, schemaId } from '../common/schema-ids.js'
-import { definePayloadType } from '../define.js'
-import type { Payload } from '../payload.js'
+import { commonFields, DecimalId, withStatic } from '../model/fields.js'
+import { CHAT_FLAGS } from '../model/flags.js'
+import { MessageType } from '../model/message-type.js'
+import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
+import { definePayloadType } from '../model/define.js'
+import type { Payload } from './payload.js'
 
 const ForwardedMessageFields = Type.Object(
   {

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../common/fields.js'
-import { CHAT_FLAGS } from '../common/flags.js'
-import { MessageType } from '../common/message-type.js'
-import { schemaId } from '../common/schema-ids.js'
-import { definePayloadType } from '../define.js'
+import { commonFields, NonNegative } from '../model/fields.js'
+import { CHAT_FLAGS } from '../model/flags.js'
+import { MessageType } from '../model/message-type.js'
+import { schemaId } from '../model/schema-ids.js'
+import { definePayloadType } from '../model/define.js'
 
 /**
  * Voice clip (type 4). The duration key really is `timeTrad`, in seconds.

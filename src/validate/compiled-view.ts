@@ -12,8 +12,8 @@
  *   by its own type's validator, iteratively (so no input can overflow the stack);
  * - a command's `param` is checked by the validator of its `cmd`.
  */
-import { commonFields } from '../common/fields.js'
-import { PAYLOAD_SCHEMA_ID, schemaId } from '../common/schema-ids.js'
+import { commonFields } from '../model/fields.js'
+import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 
 type JsonObject = Record<string, unknown>
 

@@ -3,32 +3,8 @@
  */
 import type { AjvError } from '../generated/validators.js'
 
-/** Machine-readable kind of a {@link ValidationIssue}. */
-export type ValidationIssueCode =
-  | 'required'
-  | 'type'
-  | 'enum'
-  | 'range'
-  | 'pattern'
-  | 'empty'
-  | 'unknown_type'
-  | 'too_deep'
-  | 'unsafe_number'
-  | 'lone_surrogate'
-  | 'invalid_base64'
-  | 'invalid_utf8'
-  | 'invalid_json'
-  | 'too_large'
-  | 'invalid'
-
-/** One problem found in a value. */
-export interface ValidationIssue {
-  /** JSON Pointer (RFC 6901) to the offending value; `""` is the value itself. */
-  readonly path: string
-  /** What is wrong and what to write instead. */
-  readonly message: string
-  readonly code: ValidationIssueCode
-}
+import type { ValidationIssue } from '../errors/issue.js'
+export type { ValidationIssue, ValidationIssueCode } from '../errors/issue.js'
 
 /** Escapes one JSON Pointer segment. */
 export function pointerSegment(key: string | number): string {

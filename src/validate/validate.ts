@@ -6,7 +6,7 @@
 import { byType, commandParams, commonFields, system, type ValidateFunction } from '../generated/validators.js'
 export type { ValidateFunction }
 import { messageTypeByName, SYSTEM_TYPE_MIN, typeNames } from '../generated/registry.js'
-import type { KnownPayload, Payload } from '../payload.js'
+import type { KnownPayload, Payload } from '../types/payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */

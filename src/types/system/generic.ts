@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox'
-import { commonFields, type SystemExtra } from '../../common/fields.js'
-import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
-import { SYSTEM_TYPE_MIN } from '../../common/message-type.js'
-import { schemaId } from '../../common/schema-ids.js'
+import { commonFields, type SystemExtra } from '../../model/fields.js'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
+import { SYSTEM_TYPE_MIN } from '../../model/message-type.js'
+import { schemaId } from '../../model/schema-ids.js'
 import { SystemContent, SystemExtraList } from './system-schema.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox'
-import { HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
-import { MessageType } from '../../common/message-type.js'
-import { definePayloadType } from '../../define.js'
+import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
+import { MessageType } from '../../model/message-type.js'
+import { definePayloadType } from '../../model/define.js'
 import { systemSchema } from './system-schema.js'
 
 /**

@@ -1,8 +1,8 @@
 import type { Static } from '@sinclair/typebox'
-import { DecimalId } from '../../common/fields.js'
-import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../common/flags.js'
-import { MessageType } from '../../common/message-type.js'
-import { definePayloadType } from '../../define.js'
+import { DecimalId } from '../../model/fields.js'
+import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
+import { MessageType } from '../../model/message-type.js'
+import { definePayloadType } from '../../model/define.js'
 import { systemSchema } from './system-schema.js'
 
 /**

@@ -1,6 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox'
-import { commonFields, SystemExtraSchema } from '../../common/fields.js'
-import { schemaId } from '../../common/schema-ids.js'
+import { commonFields, SystemExtraSchema } from '../../model/fields.js'
+import { schemaId } from '../../model/schema-ids.js'
 
 /** `content`: the template clients render; `{n}` stands for `extra[n].name`. */
 export const SystemContent = Type.String({ description: 'Template; every `{n}` is replaced by `extra[n].name` when rendered.' })

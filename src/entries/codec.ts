@@ -1,0 +1,13 @@
+/**
+ * `wukong-payload/codec`: decode, encode and validate, without the TypeBox schemas. The root
+ * entry exports every schema (the single source of truth), and building them needs TypeBox's
+ * builders at import; a server that only relays payloads can skip that and start faster.
+ */
+export { decodePayload, encodePayload, safeDecodePayload, DEFAULT_MAX_BYTES } from '../codec/codec.js'
+export type { DecodeOptions, EncodeOptions, PayloadInput, SafeDecodeResult } from '../codec/codec.js'
+export { isPayloadError, PayloadError } from '../errors/payload-error.js'
+export type { PayloadErrorCode } from '../errors/payload-error.js'
+export { isKnownPayload, isPayload, validatePayload } from '../validate/validate.js'
+export type { ValidateOptions, ValidationResult } from '../validate/validate.js'
+export type { ValidationIssue, ValidationIssueCode } from '../validate/issues.js'
+export type { GenericSystemPayload, KnownPayload, KnownSystemPayload, Payload, PayloadOfType, SystemPayload, UnknownPayload } from '../types/payload.js'

@@ -1,0 +1,20 @@
+/**
+ * `wukong-payload/server`: API boundaries in a few lines — a request body in, a typed value or
+ * RFC 9457 problem details out. Framework-agnostic helpers first (`parseSendRequestBody`,
+ * `parseWebhookBody`, `readSendRequest`, `readWebhook`), then thin integrations: Express-style
+ * middleware for `node:http`/Express/Connect and an error mapper plus Ajv options for Fastify.
+ * Imports no framework; see docs/server-node-http.md and docs/server-fastify.md.
+ */
+export { DEFAULT_MAX_BODY_BYTES, readBody } from '../server/body.js'
+export type { IncomingBody, ReadBodyOptions } from '../server/body.js'
+export { fastifyAjvOptions, problemFromFastifyError } from '../server/fastify.js'
+export { sendRequestMiddleware, webhookMiddleware, writeProblem } from '../server/middleware.js'
+export type { MiddlewareRequest, NextFunction, ProblemResponse } from '../server/middleware.js'
+export { PROBLEM_CONTENT_TYPE, problemFromIssues, problemFromPayloadError, tooLargeProblem } from '../server/problem.js'
+export type { BoundaryResult, ProblemCode, ProblemDetails, ProblemIssue } from '../server/problem.js'
+export { decodeSendPayload, parseBody, parseSendRequestBody, readSendRequest } from '../server/send.js'
+export type { BoundaryOptions } from '../server/send.js'
+export { DEFAULT_MAX_WEBHOOK_BODY_BYTES, parseWebhookBody, readWebhook } from '../server/webhook.js'
+export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export type { WebhookMessage } from '../webhooks/messages.js'
+export type { ValidatedSendRequest } from '../send/request.js'

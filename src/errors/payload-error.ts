@@ -1,0 +1,45 @@
+import type { ValidationIssue } from './issue.js'
+
+/** Why a payload could not be encoded or decoded. */
+export type PayloadErrorCode = 'INVALID_BASE64' | 'INVALID_UTF8' | 'INVALID_JSON' | 'INVALID_PAYLOAD' | 'TOO_LARGE' | 'TOO_DEEP'
+
+/** Brand checked by {@link isPayloadError}; `Symbol.for` so the ESM and CJS copies agree. */
+const BRAND = Symbol.for('wukong-payload.PayloadError')
+
+/**
+ * The one error the codec throws. `code` says what kind of problem it is, `message` what to fix,
+ * `issues` where (JSON Pointers into the payload, or into the request body).
+ */
+export class PayloadError extends Error {
+  readonly code: PayloadErrorCode
+  readonly issues: readonly ValidationIssue[]
+  /** Byte or character offset into the input, for Base64, UTF-8 and JSON errors. */
+  readonly offset: number | undefined
+
+  constructor(code: PayloadErrorCode, message: string, issues: readonly ValidationIssue[] = [], offset?: number) {
+    super(message)
+    this.name = 'PayloadError'
+    this.code = code
+    this.issues = issues
+    this.offset = offset
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+}
+
+/**
+ * Whether `error` is a {@link PayloadError}. Works across the package's ESM and CJS copies (a
+ * dual-package install loads both, and `instanceof` then fails for errors of the other copy).
+ */
+export function isPayloadError(error: unknown): error is PayloadError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true
+}
+
+/** A {@link PayloadError} for schema issues, whose message lists the first few. */
+export function invalidPayloadError(issues: readonly ValidationIssue[], what = 'payload'): PayloadError {
+  // A limit hit is reported under its own code (TOO_DEEP, TOO_LARGE), not as an invalid payload.
+  const limit = issues.find((i) => i.code === 'too_deep' || i.code === 'too_large')
+  if (limit) return new PayloadError(limit.code.toUpperCase() as PayloadErrorCode, `${what} is over a limit at ${limit.path || '/'}: ${limit.message}`, issues)
+  const shown = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`)
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
+  return new PayloadError('INVALID_PAYLOAD', `invalid ${what}: ${shown.join('; ')}${more}`, issues)
+}

@@ -1,0 +1,134 @@
+/**
+ * Structures shared by several payload types: ids, `mention`, `reply`, `entities`, system `extra`
+ * entries, and the optional fields any payload may carry.
+ *
+ * Field facts come from `shared/reference/wukongim-protocol.md` §3–§5 (SDK and server sources).
+ */
+import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
+import type { Payload } from '../types/payload.js'
+import { PAYLOAD_SCHEMA_ID } from './schema-ids.js'
+
+/**
+ * Gives a schema a hand-written static type where TypeBox cannot infer one (recursion). Only the
+ * compile-time type changes: the runtime schema stays the plain object, so `Value.Check` and Ajv
+ * see an ordinary TypeBox `Object`. (`TUnsafe` is an interface, which lets TypeScript resolve the
+ * recursive `Payload` lazily.)
+ */
+export function withStatic<S>(schema: object): TUnsafe<S> {
+  return schema as TUnsafe<S>
+}
+
+/**
+ * An int64 id written as a decimal string. Message ids are snowflakes near 1.9 × 10¹⁸, beyond
+ * 2^53, so a JSON number would be rounded by every JavaScript reader; TangSengDaoDao's server
+ * also panics when `reply.message_id` is not a string.
+ */
+export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).') {
+  return Type.String({ pattern: '^[0-9]+$', description })
+}
+
+/** A user id. */
+export const UidSchema = Type.String({ description: 'User id.' })
+
+/** A size, dimension or duration: a non-negative finite JSON number. */
+export function NonNegative(description: string) {
+  return Type.Number({ minimum: 0, description })
+}
+
+/** A WuKongIM 0/1 flag. Booleans are rejected: the JS SDK reads `true` as 0 and the TangSengDaoDao server panics on them. */
+export function Flag01(description: string) {
+  return Type.Union([Type.Literal(0), Type.Literal(1)], { description })
+}
+
+/**
+ * `mention`: who a text @-mentions. `{}` and `{uids: []}` occur in the wild (TangSengDaoDao web,
+ * Flutter), so both fields are optional.
+ *
+ * @see {@link https://githubim.com/api/message} "Text Message (with @ functionality)"
+ */
+export const MentionSchema = Type.Object(
+  {
+    all: Type.Optional(Flag01('1 = @everyone, 0 = only the listed uids. An integer, never a boolean.')),
+    uids: Type.Optional(
+      Type.Array(UidSchema, {
+        description: 'Mentioned uids, in the order their @name tokens appear in the text (the TangSengDaoDao web matches them by position).',
+      }),
+    ),
+  },
+  { title: 'Mention', description: '@-mentions of a message.' },
+)
+export type Mention = Static<typeof MentionSchema>
+
+const ReplyFields = Type.Object(
+  {
+    message_id: DecimalId('Id of the quoted message, as a decimal string.'),
+    message_seq: Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
+    from_uid: Type.String({ description: 'Sender of the quoted message.' }),
+    from_name: Type.Optional(Type.String({ description: 'Display name of that sender.' })),
+    root_mid: Type.Optional(DecimalId('Id of the first message of the reply chain (Android, iOS, Flutter).')),
+    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.')),
+    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.' })),
+  },
+  { title: 'Reply', description: 'A quoted message. `payload` nests a full payload, so reply chains can nest.' },
+)
+
+/**
+ * `reply`: the message being quoted.
+ *
+ * @see {@link https://githubim.com/api/message} "Text Message (with reply)"
+ */
+export interface Reply extends Omit<Static<typeof ReplyFields>, 'payload'> {
+  /** The quoted message: a full payload (recursive). */
+  payload?: Payload
+}
+/** Schema of {@link Reply}; `payload` is a `$ref` to the payload union. */
+export const ReplySchema = withStatic<Reply>(ReplyFields)
+
+/** One rich-text span. Offsets are UTF-16 code units, as Android and iOS write them. */
+export const EntitySchema = Type.Object(
+  {
+    offset: Type.Integer({ minimum: 0, description: 'Start of the span, in UTF-16 code units.' }),
+    length: Type.Integer({ minimum: 0, description: 'Length of the span, in UTF-16 code units.' }),
+    type: Type.String({ description: '`mention`, `link` or `bot_command`.' }),
+    value: Type.Optional(Type.String({ description: 'uid for `mention`; URL, e-mail or phone for `link`.' })),
+  },
+  { title: 'Entity' },
+)
+export type Entity = Static<typeof EntitySchema>
+
+/** One `extra` entry of a system message: the user that `{n}` in `content` stands for. */
+export const SystemExtraSchema = Type.Object(
+  {
+    uid: UidSchema,
+    name: Type.String({ description: 'Display name that replaces `{n}`.' }),
+  },
+  { title: 'SystemExtra' },
+)
+export type SystemExtra = Static<typeof SystemExtraSchema>
+
+/**
+ * Optional fields any payload may carry (WuKongIM SDKs write them next to the type's own fields).
+ * Spread into each type's properties.
+ */
+export const commonFields = {
+  mention: Type.Optional(MentionSchema),
+  reply: Type.Optional(ReplySchema),
+  entities: Type.Optional(Type.Array(EntitySchema, { description: 'Rich-text spans (mentions, links, bot commands).' })),
+  robot_id: Type.Optional(Type.String({ description: 'The bot this message is addressed to.' })),
+  visibles: Type.Optional(
+    Type.Array(UidSchema, {
+      description: 'Only these uids see the message. Android and Flutter hide the message when this is present but empty: omit it instead.',
+    }),
+  ),
+  invisibles: Type.Optional(Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),
+  flame: Type.Optional(Flag01('1 = burn after reading.')),
+  flame_second: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds before a read message burns.' })),
+  from_uid: Type.Optional(Type.String({ description: 'Original sender, for messages the system sends on a user’s behalf.' })),
+  from_name: Type.Optional(Type.String({ description: 'Display name of `from_uid`.' })),
+}
+
+/** The shape every payload has: an object whose `type` is an integer. */
+export const PayloadEnvelopeSchema = Type.Object(
+  { type: Type.Integer({ description: 'Content type. A JSON integer: `"text"` or `"1"` is not understood by any client.' }) },
+  { title: 'PayloadEnvelope' },
+)
