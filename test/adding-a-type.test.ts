@@ -4,34 +4,27 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
-import { commonFields, NonNegative } from '../src/model/fields.js'
+import { NonNegative } from '../src/model/fields.js'
 import { CHAT_FLAGS } from '../src/model/flags.js'
-import { schemaId } from '../src/model/schema-ids.js'
 import { definePayloadType } from '../src/model/define.js'
 import { createCodec } from '../src/runtime/create-codec.js'
 import { encodePayload } from '../src/entries/index.js'
 
 /** Red packet (type 21). */
-const RedPacketSchema = Type.Object(
-  {
-    type: Type.Literal(21),
-    amount: NonNegative('Amount in cents.'),
-    greeting: Type.Optional(Type.String({ description: 'Shown on the envelope.' })),
-    ...commonFields,
-  },
-  { $id: schemaId('red-packet'), title: 'RedPacketPayload', description: 'Red packet (type 21).' },
-)
-type RedPacketPayload = Static<typeof RedPacketSchema>
-
 const redPacket = definePayloadType({
   type: 21,
   name: 'red-packet',
-  schema: RedPacketSchema,
+  description: 'Red packet (type 21).',
+  fields: {
+    amount: NonNegative('Amount in cents.'),
+    greeting: Type.Optional(Type.String({ description: 'Shown on the envelope.' })),
+  },
   flags: CHAT_FLAGS,
   digest: { zh: '[红包]{greeting}', en: '[Red packet] {greeting}' },
   examples: [{ title: 'Red packet', value: { type: 21, amount: 888, greeting: '恭喜发财' } }],
   invalidExamples: [{ title: 'Amount as a string', value: { type: 21, amount: '888' }, path: '/amount' }],
 })
+type RedPacketPayload = Static<typeof redPacket.schema>
 
 describe('docs/adding-a-type.md', () => {
   const codec = createCodec({ types: [redPacket] })

@@ -3,8 +3,10 @@
  * published JSON Schemas, the flag table, the digests, the docs pages, the example tests) is
  * derived from the list of definitions in `src/types/index.ts`.
  */
-import type { TObject } from '@sinclair/typebox'
+import { Type, type TLiteral, type TObject, type TProperties, type TSchema } from '@sinclair/typebox'
+import { commonFields, type CommonFields } from './fields.js'
 import type { HeaderFlags } from './flags.js'
+import { schemaId } from './schema-ids.js'
 
 /** Locales the package renders digests and labels in. */
 export type Locale = 'zh' | 'en'
@@ -45,13 +47,25 @@ export interface InvalidPayloadExample {
   readonly source?: string
 }
 
-export interface PayloadDefinition<S extends TObject = TObject> {
-  /** The numeric `type` (a {@link MessageType} value). */
-  readonly type: number
-  /** Short kebab-case name: file names (`schemas/<name>.schema.json`), CLI, docs. */
+/**
+ * What a contributor writes once per message type. `definePayloadType` builds the schema from it:
+ * the `type` literal, the `$id` (`schemas/<name>.schema.json`), the title (`<Name>Payload`) and the
+ * optional fields any payload may carry all come from here, so none of them is written twice.
+ */
+export interface PayloadTypeSpec<T extends number, P extends TProperties> {
+  /** The numeric `type` on the wire. */
+  readonly type: T
+  /** Short kebab-case name: file names (`schemas/<name>.schema.json`), `MessageType` key, CLI, docs. */
   readonly name: string
-  /** TypeBox schema; its `$id`, `title` and `description` are published. */
-  readonly schema: S
+  /** One sentence for the schema and the docs. */
+  readonly description: string
+  /** The type's own fields (not `type`, not the common fields). */
+  readonly fields: P
+  /**
+   * Schemas of `param` by `cmd`, for a command-like type: each known `cmd` has its `param`
+   * checked; an unknown `cmd` passes.
+   */
+  readonly params?: Readonly<Record<string, TObject>>
   /** Recommended `/message/send` header (the docs' rule for this type). */
   readonly flags: HeaderFlags
   /** Header that keeps the message in channel history, where it differs from {@link flags}. */
@@ -66,7 +80,63 @@ export interface PayloadDefinition<S extends TObject = TObject> {
   readonly invalidExamples?: readonly InvalidPayloadExample[]
 }
 
-/** Declares a payload type. An identity function that checks the definition's shape and keeps its precise type. */
-export function definePayloadType<S extends TObject>(definition: PayloadDefinition<S>): PayloadDefinition<S> {
-  return definition
+/** The schema `definePayloadType` builds: `type`, the type's fields, the common fields it does not redefine. */
+export type PayloadTypeSchema<T extends number, P extends TProperties> = TObject<{ type: TLiteral<T> } & P & Omit<CommonFields, keyof P>>
+
+export interface PayloadDefinition<S extends TSchema = TObject> {
+  /** The numeric `type` (a {@link MessageType} value). */
+  readonly type: number
+  /** Short kebab-case name: file names (`schemas/<name>.schema.json`), CLI, docs. */
+  readonly name: string
+  /** TypeBox schema; its `$id`, `title` and `description` are published. */
+  readonly schema: S
+  /** `param` schemas by `cmd` (command-like types). */
+  readonly params?: Readonly<Record<string, TObject>>
+  /** Recommended `/message/send` header (the docs' rule for this type). */
+  readonly flags: HeaderFlags
+  /** Header that keeps the message in channel history, where it differs from {@link flags}. */
+  readonly historyFlags?: HeaderFlags
+  /** Conversation-list preview. */
+  readonly digest: DigestSpec
+  /** `content` templates for the builder of a system message. */
+  readonly templates?: Readonly<Record<string, BuilderTemplates>>
+  /** Valid examples (at least one). */
+  readonly examples: readonly PayloadExample[]
+  /** Invalid examples with the issue each must produce. */
+  readonly invalidExamples?: readonly InvalidPayloadExample[]
+}
+
+/** `group-members-added` → `GroupMembersAdded`: the `MessageType` key and the title's stem. */
+export function pascalName(name: string): string {
+  return name.replace(/(^|-)([a-z0-9])/g, (_m, _dash: string, c: string) => c.toUpperCase())
+}
+
+/**
+ * Declares a payload type from its number, name and fields, written once: builds the TypeBox
+ * schema (`type` literal, the fields, the common fields; `$id`, title and description), and for a
+ * command-like type the `if cmd = X then param matches X` rules of its `params`.
+ */
+export function definePayloadType<const T extends number, P extends TProperties>(spec: PayloadTypeSpec<T, P>): PayloadDefinition<PayloadTypeSchema<T, P>> {
+  const { fields, description, ...rest } = spec
+  const params = spec.params
+  // A type's own field wins over a common field of the same name (a screenshot's `from_uid`).
+  const common = Object.fromEntries(Object.entries(commonFields).filter(([key]) => !Object.hasOwn(fields, key)))
+  const schema = Type.Object(
+    { type: Type.Literal(spec.type), ...fields, ...common },
+    {
+      $id: schemaId(spec.name),
+      title: `${pascalName(spec.name)}Payload`,
+      description,
+      ...(params ? { allOf: paramRules(params) } : {}),
+    },
+  ) as unknown as PayloadTypeSchema<T, P>
+  return { ...rest, schema }
+}
+
+/** One `if cmd = X then param matches X's schema` per known command: an unknown cmd passes. */
+function paramRules(params: Readonly<Record<string, TObject>>): object[] {
+  return Object.entries(params).map(([cmd, param]) => ({
+    if: { properties: { cmd: { const: cmd } }, required: ['cmd'] },
+    then: Object.keys(param.properties).length === 0 ? {} : { ...((param.required ?? []).length > 0 ? { required: ['param'] } : {}), properties: { param } },
+  }))
 }

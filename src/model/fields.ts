@@ -132,3 +132,6 @@ export const PayloadEnvelopeSchema = Type.Object(
   { type: Type.Integer({ description: 'Content type. A JSON integer: `"text"` or `"1"` is not understood by any client.' }) },
   { title: 'PayloadEnvelope' },
 )
+
+/** The properties of {@link commonFields}, as `definePayloadType` spreads them into every type. */
+export type CommonFields = typeof commonFields

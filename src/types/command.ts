@@ -1,8 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox'
-import { commonFields, DecimalId, withStatic } from '../model/fields.js'
+import { DecimalId, withStatic } from '../model/fields.js'
 import { COMMAND_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 const channelRef = {
@@ -66,37 +64,6 @@ export type CommandParams = { [C in keyof typeof commandParamSchemas]: Static<(t
 
 const ParamSchema = Type.Object({}, { description: 'Command arguments; shape depends on `cmd`.' })
 
-/**
- * Command message (type 99). Use {@link isCommand} to narrow `param` to a known command's shape.
- *
- * @see {@link https://githubim.com/api/message} "Command Message"
- */
-export const CommandSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Command),
-    cmd: Type.String({ minLength: 1, description: 'Command name, e.g. `memberUpdate`.' }),
-    param: Type.Optional(withStatic<Record<string, unknown>>(ParamSchema)),
-    sign: Type.Optional(Type.String({ description: 'Signature (read by iOS only).' })),
-    ...commonFields,
-  },
-  {
-    $id: schemaId('command'),
-    title: 'CommandPayload',
-    description:
-      'Command (type 99): tells clients to do something (sync members, clear a red dot). Send with `sync_once: 1`. The `param` of each known `cmd` is checked.',
-    // One `if cmd = X then param matches X's schema` per known command: an unknown cmd passes.
-    allOf: Object.entries(commandParamSchemas).map(([cmd, param]) => ({
-      if: { properties: { cmd: { const: cmd } }, required: ['cmd'] },
-      then: Object.keys(param.properties).length === 0 ? {} : { required: requiredParam(param), properties: { param } },
-    })),
-  },
-)
-
-function requiredParam(param: TObject): string[] {
-  return (param.required ?? []).length > 0 ? ['param'] : []
-}
-
-export type CommandPayload = Static<typeof CommandSchema>
 
 /** A command payload whose `cmd` is the known command `C`, with that command's `param`. */
 export type KnownCommandPayload<C extends keyof CommandParams> = CommandPayload & { cmd: C; param: CommandParams[C] }
@@ -106,13 +73,20 @@ export type KnownCommandPayload<C extends keyof CommandParams> = CommandPayload 
  * payload that passed validation (the validator already checked `param` for known commands).
  */
 export function isCommand<C extends keyof CommandParams>(payload: { type: number }, cmd: C): payload is KnownCommandPayload<C> {
-  return payload.type === MessageType.Command && (payload as { cmd?: unknown }).cmd === cmd
+  return payload.type === command.type && (payload as { cmd?: unknown }).cmd === cmd
 }
 
 export const command = definePayloadType({
-  type: MessageType.Command,
+  type: 99,
   name: 'command',
-  schema: CommandSchema,
+  description:
+    'Command (type 99): tells clients to do something (sync members, clear a red dot). Send with `sync_once: 1`. The `param` of each known `cmd` is checked.',
+  fields: {
+    cmd: Type.String({ minLength: 1, description: 'Command name, e.g. `memberUpdate`.' }),
+    param: Type.Optional(withStatic<Record<string, unknown>>(ParamSchema)),
+    sign: Type.Optional(Type.String({ description: 'Signature (read by iOS only).' })),
+  },
+  params: commandParamSchemas,
   flags: COMMAND_FLAGS,
   digest: { zh: '', en: '' },
   examples: [
@@ -128,3 +102,10 @@ export const command = definePayloadType({
     { title: 'No cmd', value: { type: 99, param: {} }, path: '/cmd' },
   ],
 })
+/**
+ * Command message (type 99). Use {@link isCommand} to narrow `param` to a known command's shape.
+ *
+ * @see {@link https://githubim.com/api/message} "Command Message"
+ */
+export const CommandSchema = command.schema
+export type CommandPayload = Static<typeof CommandSchema>

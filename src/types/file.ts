@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../model/fields.js'
+import { NonNegative } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
@@ -10,22 +8,16 @@ import { definePayloadType } from '../model/define.js'
  *
  * @see {@link https://githubim.com/api/message} "File Message"
  */
-export const FileSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.File),
+
+export const file = definePayloadType({
+  type: 8,
+  name: 'file',
+  description: 'File message (type 8); `size` is in bytes.',
+  fields: {
     url: Type.String({ description: 'Where the file can be downloaded.' }),
     name: Type.String({ description: 'File name shown to users.' }),
     size: NonNegative('Size in bytes.'),
-    ...commonFields,
   },
-  { $id: schemaId('file'), title: 'FilePayload', description: 'File message (type 8); `size` is in bytes.' },
-)
-export type FilePayload = Static<typeof FileSchema>
-
-export const file = definePayloadType({
-  type: MessageType.File,
-  name: 'file',
-  schema: FileSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[文件]{name}', en: '[File] {name}' },
   examples: [
@@ -34,3 +26,5 @@ export const file = definePayloadType({
   ],
   invalidExamples: [{ title: 'Size as a string', value: { type: 8, url: 'http://x/a', name: 'a', size: '1 KB' }, path: '/size' }],
 })
+export const FileSchema = file.schema
+export type FilePayload = Static<typeof FileSchema>

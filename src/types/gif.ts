@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../model/fields.js'
+import { NonNegative } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
@@ -10,9 +8,12 @@ import { definePayloadType } from '../model/define.js'
  *
  * @see {@link https://githubim.com/api/message} "GIF Message"
  */
-export const GifSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Gif),
+
+export const gif = definePayloadType({
+  type: 3,
+  name: 'gif',
+  description: 'Animated GIF message (type 3).',
+  fields: {
     url: Type.String({ description: 'Where the GIF can be downloaded.' }),
     width: NonNegative('Width in pixels (iOS assumes 100 when missing).'),
     height: NonNegative('Height in pixels.'),
@@ -20,18 +21,11 @@ export const GifSchema = Type.Object(
     title: Type.Optional(Type.String({ description: 'Title (TangSengDaoDao Android).' })),
     placeholder: Type.Optional(Type.String({ description: 'Placeholder image (TangSengDaoDao Android).' })),
     format: Type.Optional(Type.String({ description: 'Format hint (TangSengDaoDao Android).' })),
-    ...commonFields,
   },
-  { $id: schemaId('gif'), title: 'GifPayload', description: 'Animated GIF message (type 3).' },
-)
-export type GifPayload = Static<typeof GifSchema>
-
-export const gif = definePayloadType({
-  type: MessageType.Gif,
-  name: 'gif',
-  schema: GifSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[动图]', en: '[GIF]' },
   examples: [{ title: 'GIF', value: { type: 3, url: 'http://xxxxx.com/xxx', width: 72, height: 72 }, source: 'seeds/000 "GIF Message"' }],
   invalidExamples: [{ title: 'Missing height', value: { type: 3, url: 'http://x/y.gif', width: 72 }, path: '/height' }],
 })
+export const GifSchema = gif.schema
+export type GifPayload = Static<typeof GifSchema>

@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../model/fields.js'
+import { NonNegative } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
@@ -10,23 +8,17 @@ import { definePayloadType } from '../model/define.js'
  *
  * @see {@link https://githubim.com/api/message} "Image Message"
  */
-export const ImageSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Image),
+
+export const image = definePayloadType({
+  type: 2,
+  name: 'image',
+  description: 'Image message (type 2).',
+  fields: {
     url: Type.String({ description: 'Where the image can be downloaded.' }),
     width: NonNegative('Width in pixels (iOS writes floats).'),
     height: NonNegative('Height in pixels.'),
     size: Type.Optional(NonNegative('Size in bytes.')),
-    ...commonFields,
   },
-  { $id: schemaId('image'), title: 'ImagePayload', description: 'Image message (type 2).' },
-)
-export type ImagePayload = Static<typeof ImageSchema>
-
-export const image = definePayloadType({
-  type: MessageType.Image,
-  name: 'image',
-  schema: ImageSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[图片]', en: '[Image]' },
   examples: [
@@ -39,3 +31,5 @@ export const image = definePayloadType({
     { title: 'No url', value: { type: 2, width: 200, height: 320 }, path: '/url' },
   ],
 })
+export const ImageSchema = image.schema
+export type ImagePayload = Static<typeof ImageSchema>

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, DecimalId, withStatic } from '../model/fields.js'
+import { DecimalId, withStatic } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
 import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 import type { Payload } from './payload.js'
@@ -22,25 +21,19 @@ export interface ForwardedMessage extends Omit<Static<typeof ForwardedMessageFie
 const ForwardedMessageSchema = withStatic<ForwardedMessage>(ForwardedMessageFields)
 
 /** Merged forward of chat history (type 11); each entry nests a full payload. */
-export const MergeForwardSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.MergeForward),
+
+export const mergeForward = definePayloadType({
+  type: 11,
+  name: 'merge-forward',
+  description: 'Merged forward of chat history (type 11).',
+  fields: {
     channel_type: Type.Integer({ minimum: 0, description: 'Channel type the messages came from (1 personal, 2 group).' }),
     users: Type.Array(
       Type.Object({ uid: Type.String(), name: Type.String(), avatar: Type.Optional(Type.String()) }, { title: 'ForwardedUser' }),
       { description: 'The senders, for display.' },
     ),
     msgs: Type.Array(ForwardedMessageSchema, { description: 'The forwarded messages, oldest first.' }),
-    ...commonFields,
   },
-  { $id: schemaId('merge-forward'), title: 'MergeForwardPayload', description: 'Merged forward of chat history (type 11).' },
-)
-export type MergeForwardPayload = Static<typeof MergeForwardSchema>
-
-export const mergeForward = definePayloadType({
-  type: MessageType.MergeForward,
-  name: 'merge-forward',
-  schema: MergeForwardSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[聊天记录]', en: '[Chat history]' },
   examples: [
@@ -66,3 +59,5 @@ export const mergeForward = definePayloadType({
     },
   ],
 })
+export const MergeForwardSchema = mergeForward.schema
+export type MergeForwardPayload = Static<typeof MergeForwardSchema>

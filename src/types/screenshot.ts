@@ -1,28 +1,21 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /** Screenshot notice (type 20): clients show "X took a screenshot". */
-export const ScreenshotSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Screenshot),
-    ...commonFields,
+
+export const screenshot = definePayloadType({
+  type: 20,
+  name: 'screenshot',
+  description: 'Screenshot notice (type 20).',
+  fields: {
     from_uid: Type.String({ description: 'Who took the screenshot.' }),
     from_name: Type.String({ description: 'Their display name.' }),
   },
-  { $id: schemaId('screenshot'), title: 'ScreenshotPayload', description: 'Screenshot notice (type 20).' },
-)
-export type ScreenshotPayload = Static<typeof ScreenshotSchema>
-
-export const screenshot = definePayloadType({
-  type: MessageType.Screenshot,
-  name: 'screenshot',
-  schema: ScreenshotSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '{from_name}在聊天中截屏了', en: '{from_name} took a screenshot' },
   examples: [{ title: 'Screenshot', value: { type: 20, from_uid: 'u1', from_name: '张三' }, source: 'TangSengDaoDao web Messages/Screenshot' }],
   invalidExamples: [{ title: 'No from_uid', value: { type: 20, from_name: '张三' }, path: '/from_uid' }],
 })
+export const ScreenshotSchema = screenshot.schema
+export type ScreenshotPayload = Static<typeof ScreenshotSchema>

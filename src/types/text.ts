@@ -1,8 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
@@ -10,25 +7,15 @@ import { definePayloadType } from '../model/define.js'
  *
  * @see {@link https://githubim.com/api/message} "Text Message"
  */
-export const TextSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Text),
-    content: Type.String({ description: 'The text. The JS SDK calls it `text`; on the wire it is `content`.' }),
-    format: Type.Optional(Type.String({ description: 'iOS only: `""` or `"html"`.' })),
-    ...commonFields,
-  },
-  {
-    $id: schemaId('text'),
-    title: 'TextPayload',
-    description: 'Text message (type 1) with optional @-mentions and a quoted reply.',
-  },
-)
-export type TextPayload = Static<typeof TextSchema>
 
 export const text = definePayloadType({
-  type: MessageType.Text,
+  type: 1,
   name: 'text',
-  schema: TextSchema,
+  description: 'Text message (type 1) with optional @-mentions and a quoted reply.',
+  fields: {
+    content: Type.String({ description: 'The text. The JS SDK calls it `text`; on the wire it is `content`.' }),
+    format: Type.Optional(Type.String({ description: 'iOS only: `""` or `"html"`.' })),
+  },
   flags: CHAT_FLAGS,
   digest: { zh: '{content}', en: '{content}' },
   examples: [
@@ -82,3 +69,5 @@ export const text = definePayloadType({
     },
   ],
 })
+export const TextSchema = text.schema
+export type TextPayload = Static<typeof TextSchema>

@@ -1,33 +1,25 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../model/fields.js'
+import { NonNegative } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
  * Short video (type 5, TangSengDaoDao "smallVideo"). Its duration key is `second`, unlike voice's
  * `timeTrad`. Android leaks `coverLocalPath`; such device-local keys are kept as they are.
  */
-export const VideoSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Video),
+
+export const video = definePayloadType({
+  type: 5,
+  name: 'video',
+  description: 'Short video (type 5); `second` is the duration in seconds.',
+  fields: {
     url: Type.String({ description: 'Where the video can be downloaded.' }),
     cover: Type.String({ description: 'Cover image URL.' }),
     second: NonNegative('Duration in seconds.'),
     width: NonNegative('Width in pixels.'),
     height: NonNegative('Height in pixels.'),
     size: Type.Optional(NonNegative('Size in bytes.')),
-    ...commonFields,
   },
-  { $id: schemaId('video'), title: 'VideoPayload', description: 'Short video (type 5); `second` is the duration in seconds.' },
-)
-export type VideoPayload = Static<typeof VideoSchema>
-
-export const video = definePayloadType({
-  type: MessageType.Video,
-  name: 'video',
-  schema: VideoSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[视频]', en: '[Video]' },
   examples: [
@@ -39,3 +31,5 @@ export const video = definePayloadType({
   ],
   invalidExamples: [{ title: 'No cover', value: { type: 5, url: 'https://x/1.mp4', second: 1, width: 1, height: 1 }, path: '/cover' }],
 })
+export const VideoSchema = video.schema
+export type VideoPayload = Static<typeof VideoSchema>

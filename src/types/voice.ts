@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { commonFields, NonNegative } from '../model/fields.js'
+import { NonNegative } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
-import { schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 
 /**
@@ -10,22 +8,16 @@ import { definePayloadType } from '../model/define.js'
  *
  * @see {@link https://githubim.com/api/message} "Voice Message"
  */
-export const VoiceSchema = Type.Object(
-  {
-    type: Type.Literal(MessageType.Voice),
+
+export const voice = definePayloadType({
+  type: 4,
+  name: 'voice',
+  description: 'Voice message (type 4); `timeTrad` is the duration in seconds.',
+  fields: {
     url: Type.String({ description: 'Where the audio can be downloaded.' }),
     timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).'),
     waveform: Type.Optional(Type.String({ description: 'Waveform bytes, Base64 (iOS may insert line feeds).' })),
-    ...commonFields,
   },
-  { $id: schemaId('voice'), title: 'VoicePayload', description: 'Voice message (type 4); `timeTrad` is the duration in seconds.' },
-)
-export type VoicePayload = Static<typeof VoiceSchema>
-
-export const voice = definePayloadType({
-  type: MessageType.Voice,
-  name: 'voice',
-  schema: VoiceSchema,
   flags: CHAT_FLAGS,
   digest: { zh: '[语音]', en: '[Voice]' },
   examples: [
@@ -36,3 +28,5 @@ export const voice = definePayloadType({
     { title: 'Duration under another name', value: { type: 4, url: 'http://x/a.mp3', duration: 10 }, path: '/timeTrad' },
   ],
 })
+export const VoiceSchema = voice.schema
+export type VoicePayload = Static<typeof VoiceSchema>

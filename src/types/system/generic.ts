@@ -3,7 +3,7 @@ import { commonFields, type SystemExtra } from '../../model/fields.js'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { SYSTEM_TYPE_MIN } from '../../model/message-type.js'
 import { schemaId } from '../../model/schema-ids.js'
-import { SystemContent, SystemExtraList } from './system-schema.js'
+import { SystemContent, SystemExtraList } from '../../model/system.js'
 
 /**
  * Any other system message (`type` > 1000 that no definition claims): `content` and `extra` are

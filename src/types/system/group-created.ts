@@ -1,8 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A group was created (1001). Docs style: the creator is `{0}` / `extra[0]`, the members follow.
@@ -10,17 +9,17 @@ import { systemSchema } from './system-schema.js'
  *
  * @see {@link https://githubim.com/api/message} "Create Group Chat"
  */
-export const GroupCreatedSchema = systemSchema(MessageType.GroupCreated, 'group-created', 'GroupCreatedPayload', 'System message: a group was created (1001).', {
-  creator: Type.Optional(Type.String({ description: 'Creator uid.' })),
-  creator_name: Type.Optional(Type.String({ description: 'Creator display name.' })),
-  version: Type.Optional(Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
-})
-export type GroupCreatedPayload = Static<typeof GroupCreatedSchema>
 
 export const groupCreated = definePayloadType({
-  type: MessageType.GroupCreated,
+  type: 1001,
   name: 'group-created',
-  schema: GroupCreatedSchema,
+  description: 'System message: a group was created (1001).',
+  fields: {
+    ...systemFields,
+    creator: Type.Optional(Type.String({ description: 'Creator uid.' })),
+    creator_name: Type.Optional(Type.String({ description: 'Creator display name.' })),
+    version: Type.Optional(Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
+  },
   flags: DOCS_SYSTEM_FLAGS,
   historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
@@ -61,3 +60,5 @@ export const groupCreated = definePayloadType({
     { title: 'extra entry without a name', value: { type: 1001, content: '{0} created the group', extra: [{ uid: 'u1' }] }, path: '/extra/0/name' },
   ],
 })
+export const GroupCreatedSchema = groupCreated.schema
+export type GroupCreatedPayload = Static<typeof GroupCreatedSchema>

@@ -1,19 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A member asks to invite others and needs approval (1009, TangSengDaoDao); clients show an approve button.
  */
-export const GroupMemberInviteRequestSchema = systemSchema(MessageType.GroupMemberInviteRequest, 'group-member-invite-request', 'GroupMemberInviteRequestPayload', 'System message: an invitation waits for approval (1009).', { invite_no: Type.Optional(Type.String({ description: 'Invitation number to approve.' })) })
-export type GroupMemberInviteRequestPayload = Static<typeof GroupMemberInviteRequestSchema>
 
 export const groupMemberInviteRequest = definePayloadType({
-  type: MessageType.GroupMemberInviteRequest,
+  type: 1009,
   name: 'group-member-invite-request',
-  schema: GroupMemberInviteRequestSchema,
+  description: 'System message: an invitation waits for approval (1009).',
+  fields: {
+    ...systemFields,
+    invite_no: Type.Optional(Type.String({ description: 'Invitation number to approve.' })),
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '“{0}”想邀请{count}位朋友加入群聊', en: '"{0}" wants to invite {count} friends to join the group chat' } },
@@ -22,3 +23,5 @@ export const groupMemberInviteRequest = definePayloadType({
   ],
   invalidExamples: [{ title: 'invite_no as a number', value: { type: 1009, content: '{0}', extra: [], invite_no: 1 }, path: '/invite_no' }],
 })
+export const GroupMemberInviteRequestSchema = groupMemberInviteRequest.schema
+export type GroupMemberInviteRequestPayload = Static<typeof GroupMemberInviteRequestSchema>

@@ -1,21 +1,21 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A member was kicked (1010, WuKongIM docs). TangSengDaoDao kicks with 1020, and its iOS app reads 1010 as "refused to join".
  *
  * @see {@link https://githubim.com/api/message} "Group Member Kicked"
  */
-export const GroupMemberKickedSchema = systemSchema(MessageType.GroupMemberKicked, 'group-member-kicked', 'GroupMemberKickedPayload', 'System message: a member was kicked (1010).', {})
-export type GroupMemberKickedPayload = Static<typeof GroupMemberKickedSchema>
 
 export const groupMemberKicked = definePayloadType({
-  type: MessageType.GroupMemberKicked,
+  type: 1010,
   name: 'group-member-kicked',
-  schema: GroupMemberKickedSchema,
+  description: 'System message: a member was kicked (1010).',
+  fields: {
+    ...systemFields,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '你被{0}移除群聊', en: 'You were removed from the group chat by {0}' } },
@@ -25,3 +25,5 @@ export const groupMemberKicked = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra entry as a string', value: { type: 1010, content: '{0}', extra: ['xxx'] }, path: '/extra/0' }],
 })
+export const GroupMemberKickedSchema = groupMemberKicked.schema
+export type GroupMemberKickedPayload = Static<typeof GroupMemberKickedSchema>

@@ -1,19 +1,19 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A member left the group (1021, TangSengDaoDao).
  */
-export const GroupMemberQuitSchema = systemSchema(MessageType.GroupMemberQuit, 'group-member-quit', 'GroupMemberQuitPayload', 'System message: a member left (1021).', {})
-export type GroupMemberQuitPayload = Static<typeof GroupMemberQuitSchema>
 
 export const groupMemberQuit = definePayloadType({
-  type: MessageType.GroupMemberQuit,
+  type: 1021,
   name: 'group-member-quit',
-  schema: GroupMemberQuitSchema,
+  description: 'System message: a member left (1021).',
+  fields: {
+    ...systemFields,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '“{0}”退出群聊', en: '"{0}" left the group chat' } },
@@ -22,3 +22,5 @@ export const groupMemberQuit = definePayloadType({
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1021, extra: [] }, path: '/content' }],
 })
+export const GroupMemberQuitSchema = groupMemberQuit.schema
+export type GroupMemberQuitPayload = Static<typeof GroupMemberQuitSchema>

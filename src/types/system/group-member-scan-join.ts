@@ -1,19 +1,19 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * Someone joined through a group QR code (1007, TangSengDaoDao): `{0}` joined, `{1}` shared the code.
  */
-export const GroupMemberScanJoinSchema = systemSchema(MessageType.GroupMemberScanJoin, 'group-member-scan-join', 'GroupMemberScanJoinPayload', 'System message: someone joined through a QR code (1007).', {})
-export type GroupMemberScanJoinPayload = Static<typeof GroupMemberScanJoinSchema>
 
 export const groupMemberScanJoin = definePayloadType({
-  type: MessageType.GroupMemberScanJoin,
+  type: 1007,
   name: 'group-member-scan-join',
-  schema: GroupMemberScanJoinSchema,
+  description: 'System message: someone joined through a QR code (1007).',
+  fields: {
+    ...systemFields,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '“{0}”通过“{1}”的二维码加入群聊', en: '"{0}" joined the group chat via "{1}"’s QR code' } },
@@ -22,3 +22,5 @@ export const groupMemberScanJoin = definePayloadType({
   ],
   invalidExamples: [{ title: 'No extra', value: { type: 1007, content: '“{0}”加入群聊' }, path: '/extra' }],
 })
+export const GroupMemberScanJoinSchema = groupMemberScanJoin.schema
+export type GroupMemberScanJoinPayload = Static<typeof GroupMemberScanJoinSchema>

@@ -1,27 +1,21 @@
 import type { Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * Members were invited into a group (1002); `{0}` is the inviter.
  *
  * @see {@link https://githubim.com/api/message} "Add Group Members"
  */
-export const GroupMembersAddedSchema = systemSchema(
-  MessageType.GroupMembersAdded,
-  'group-members-added',
-  'GroupMembersAddedPayload',
-  'System message: members were added to a group (1002).',
-  {},
-)
-export type GroupMembersAddedPayload = Static<typeof GroupMembersAddedSchema>
 
 export const groupMembersAdded = definePayloadType({
-  type: MessageType.GroupMembersAdded,
+  type: 1002,
   name: 'group-members-added',
-  schema: GroupMembersAddedSchema,
+  description: 'System message: members were added to a group (1002).',
+  fields: {
+    ...systemFields,
+  },
   flags: DOCS_SYSTEM_FLAGS,
   historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
@@ -56,3 +50,5 @@ export const groupMembersAdded = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra as an object', value: { type: 1002, content: '{0}', extra: { uid: 'u', name: 'n' } }, path: '/extra' }],
 })
+export const GroupMembersAddedSchema = groupMembersAdded.schema
+export type GroupMembersAddedPayload = Static<typeof GroupMembersAddedSchema>

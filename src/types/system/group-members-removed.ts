@@ -1,27 +1,21 @@
 import type { Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * Members were removed from a group (1003); `{0}` is the operator.
  *
  * @see {@link https://githubim.com/api/message} "Remove Group Members"
  */
-export const GroupMembersRemovedSchema = systemSchema(
-  MessageType.GroupMembersRemoved,
-  'group-members-removed',
-  'GroupMembersRemovedPayload',
-  'System message: members were removed from a group (1003).',
-  {},
-)
-export type GroupMembersRemovedPayload = Static<typeof GroupMembersRemovedSchema>
 
 export const groupMembersRemoved = definePayloadType({
-  type: MessageType.GroupMembersRemoved,
+  type: 1003,
   name: 'group-members-removed',
-  schema: GroupMembersRemovedSchema,
+  description: 'System message: members were removed from a group (1003).',
+  fields: {
+    ...systemFields,
+  },
   flags: DOCS_SYSTEM_FLAGS,
   historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
@@ -40,3 +34,5 @@ export const groupMembersRemoved = definePayloadType({
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1003, extra: [] }, path: '/content' }],
 })
+export const GroupMembersRemovedSchema = groupMembersRemoved.schema
+export type GroupMembersRemovedPayload = Static<typeof GroupMembersRemovedSchema>

@@ -1,19 +1,19 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * Group ownership was transferred (1008, TangSengDaoDao): `{0}` is the new owner.
  */
-export const GroupOwnerTransferredSchema = systemSchema(MessageType.GroupOwnerTransferred, 'group-owner-transferred', 'GroupOwnerTransferredPayload', 'System message: ownership was transferred (1008).', {})
-export type GroupOwnerTransferredPayload = Static<typeof GroupOwnerTransferredSchema>
 
 export const groupOwnerTransferred = definePayloadType({
-  type: MessageType.GroupOwnerTransferred,
+  type: 1008,
   name: 'group-owner-transferred',
-  schema: GroupOwnerTransferredSchema,
+  description: 'System message: ownership was transferred (1008).',
+  fields: {
+    ...systemFields,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '“{0}”已成为新群主', en: '"{0}" is now the group owner' } },
@@ -22,3 +22,5 @@ export const groupOwnerTransferred = definePayloadType({
   ],
   invalidExamples: [{ title: 'Content as an array', value: { type: 1008, content: ['{0}'], extra: [] }, path: '/content' }],
 })
+export const GroupOwnerTransferredSchema = groupOwnerTransferred.schema
+export type GroupOwnerTransferredPayload = Static<typeof GroupOwnerTransferredSchema>

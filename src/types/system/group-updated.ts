@@ -1,8 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A group attribute changed (1005): name, announcement, mute, invite setting, …. One number covers
@@ -10,8 +9,14 @@ import { systemSchema } from './system-schema.js'
  *
  * @see {@link https://githubim.com/api/message} "Update Group Name", "Update Group Announcement"
  */
-export const GroupUpdatedSchema = systemSchema(MessageType.GroupUpdated, 'group-updated', 'GroupUpdatedPayload', 'System message: a group attribute changed (1005).', {
-  data: Type.Optional(
+
+export const groupUpdated = definePayloadType({
+  type: 1005,
+  name: 'group-updated',
+  description: 'System message: a group attribute changed (1005).',
+  fields: {
+    ...systemFields,
+    data: Type.Optional(
     Type.Object(
       {
         name: Type.Optional(Type.String({ description: 'New group name.' })),
@@ -23,13 +28,7 @@ export const GroupUpdatedSchema = systemSchema(MessageType.GroupUpdated, 'group-
       { description: 'What changed and its new value (TangSengDaoDao writes each as a string).' },
     ),
   ),
-})
-export type GroupUpdatedPayload = Static<typeof GroupUpdatedSchema>
-
-export const groupUpdated = definePayloadType({
-  type: MessageType.GroupUpdated,
-  name: 'group-updated',
-  schema: GroupUpdatedSchema,
+  },
   flags: DOCS_SYSTEM_FLAGS,
   historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
@@ -59,3 +58,5 @@ export const groupUpdated = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra uid as a number', value: { type: 1005, content: '{0}', extra: [{ uid: 1, name: 'n' }] }, path: '/extra/0/uid' }],
 })
+export const GroupUpdatedSchema = groupUpdated.schema
+export type GroupUpdatedPayload = Static<typeof GroupUpdatedSchema>

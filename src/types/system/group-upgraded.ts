@@ -1,19 +1,19 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchemaOptionalExtra } from './system-schema.js'
+import { systemFieldsOptionalExtra } from '../../model/system.js'
 
 /**
  * The group was upgraded to a super group (1022, TangSengDaoDao). Fixed text.
  */
-export const GroupUpgradedSchema = systemSchemaOptionalExtra(MessageType.GroupUpgraded, 'group-upgraded', 'GroupUpgradedPayload', 'System message: the group was upgraded (1022).', {})
-export type GroupUpgradedPayload = Static<typeof GroupUpgradedSchema>
 
 export const groupUpgraded = definePayloadType({
-  type: MessageType.GroupUpgraded,
+  type: 1022,
   name: 'group-upgraded',
-  schema: GroupUpgradedSchema,
+  description: 'System message: the group was upgraded (1022).',
+  fields: {
+    ...systemFieldsOptionalExtra,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '本群已升级为超大群', en: 'This group was upgraded to a super group' } },
@@ -22,3 +22,5 @@ export const groupUpgraded = definePayloadType({
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1022 }, path: '/content' }],
 })
+export const GroupUpgradedSchema = groupUpgraded.schema
+export type GroupUpgradedPayload = Static<typeof GroupUpgradedSchema>

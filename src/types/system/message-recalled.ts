@@ -1,9 +1,8 @@
 import type { Static } from '@sinclair/typebox'
 import { DecimalId } from '../../model/fields.js'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * A message was recalled (1006). Current TangSengDaoDao recalls with the `messageRevoke` command
@@ -11,19 +10,15 @@ import { systemSchema } from './system-schema.js'
  *
  * @see {@link https://githubim.com/api/message} "Recall Message"
  */
-export const MessageRecalledSchema = systemSchema(
-  MessageType.MessageRecalled,
-  'message-recalled',
-  'MessageRecalledPayload',
-  'System message: a message was recalled (1006).',
-  { message_id: DecimalId('Id of the recalled message, as a decimal string.') },
-)
-export type MessageRecalledPayload = Static<typeof MessageRecalledSchema>
 
 export const messageRecalled = definePayloadType({
-  type: MessageType.MessageRecalled,
+  type: 1006,
   name: 'message-recalled',
-  schema: MessageRecalledSchema,
+  description: 'System message: a message was recalled (1006).',
+  fields: {
+    ...systemFields,
+    message_id: DecimalId('Id of the recalled message, as a decimal string.'),
+  },
   flags: DOCS_SYSTEM_FLAGS,
   historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
@@ -44,3 +39,5 @@ export const messageRecalled = definePayloadType({
     { title: 'message_id as a number', value: { type: 1006, message_id: 234343435, content: '{0}', extra: [] }, path: '/message_id' },
   ],
 })
+export const MessageRecalledSchema = messageRecalled.schema
+export type MessageRecalledPayload = Static<typeof MessageRecalledSchema>

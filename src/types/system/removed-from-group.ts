@@ -1,19 +1,19 @@
 import type { Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchema } from './system-schema.js'
+import { systemFields } from '../../model/system.js'
 
 /**
  * The reader was removed from the group (1020, TangSengDaoDao's actual kick message); `visibles` lists the removed users.
  */
-export const RemovedFromGroupSchema = systemSchema(MessageType.RemovedFromGroup, 'removed-from-group', 'RemovedFromGroupPayload', 'System message: you were removed from the group (1020).', {})
-export type RemovedFromGroupPayload = Static<typeof RemovedFromGroupSchema>
 
 export const removedFromGroup = definePayloadType({
-  type: MessageType.RemovedFromGroup,
+  type: 1020,
   name: 'removed-from-group',
-  schema: RemovedFromGroupSchema,
+  description: 'System message: you were removed from the group (1020).',
+  fields: {
+    ...systemFields,
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   templates: { default: { zh: '你被{0}移除群聊', en: 'You were removed from the group chat by {0}' } },
@@ -22,3 +22,5 @@ export const removedFromGroup = definePayloadType({
   ],
   invalidExamples: [{ title: 'visibles as a string', value: { type: 1020, content: '{0}', extra: [], visibles: 'u9' }, path: '/visibles' }],
 })
+export const RemovedFromGroupSchema = removedFromGroup.schema
+export type RemovedFromGroupPayload = Static<typeof RemovedFromGroupSchema>

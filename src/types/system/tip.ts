@@ -1,19 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
-import { MessageType } from '../../model/message-type.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemSchemaOptionalExtra } from './system-schema.js'
+import { systemFieldsOptionalExtra } from '../../model/system.js'
 
 /**
  * A generic template tip (2000, TangSengDaoDao): "{0}已解散该群聊", pinned-message and auto-delete notices, or plain text.
  */
-export const TipSchema = systemSchemaOptionalExtra(MessageType.Tip, 'tip', 'TipPayload', 'System message: a generic tip (2000).', { data: Type.Optional(Type.Object({}, { description: 'Tip-specific data, e.g. `{ msg_auto_delete, data_type: "autoDeleteForMessage" }`.' })) })
-export type TipPayload = Static<typeof TipSchema>
 
 export const tip = definePayloadType({
-  type: MessageType.Tip,
+  type: 2000,
   name: 'tip',
-  schema: TipSchema,
+  description: 'System message: a generic tip (2000).',
+  fields: {
+    ...systemFieldsOptionalExtra,
+    data: Type.Optional(Type.Object({}, { description: 'Tip-specific data, e.g. `{ msg_auto_delete, data_type: "autoDeleteForMessage" }`.' })),
+  },
   flags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   examples: [
@@ -22,3 +23,5 @@ export const tip = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra as a string', value: { type: 2000, content: 'x', extra: 'u1' }, path: '/extra' }],
 })
+export const TipSchema = tip.schema
+export type TipPayload = Static<typeof TipSchema>
