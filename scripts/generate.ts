@@ -12,7 +12,7 @@
 import { writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildOutputs } from './outputs.js'
+import { buildOutputs } from './generate/index.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildOutputs } from '../scripts/outputs.js'
+import { buildOutputs } from '../scripts/generate/index.js'
 import { root } from './helpers.js'
 
 const outputs = await buildOutputs()

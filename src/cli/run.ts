@@ -8,6 +8,7 @@ import { safeDecodePayload, payloadJson } from '../codec/codec.js'
 import { textToBase64 } from '#platform'
 import { isPayloadError, PayloadError } from '../errors/payload-error.js'
 import { SCHEMA_BASE } from '../model/schema-ids.js'
+import { isSystemType } from '../model/message-type.js'
 import type { Locale } from '../model/define.js'
 import { typeFlags, typeHistoryFlags, typeNames } from '../generated/registry.js'
 import type { Payload } from '../types/payload.js'
@@ -136,7 +137,7 @@ function prefixed(error: PayloadError, prefix: string): PayloadError {
 }
 
 function typeLabel(type: number): string {
-  return typeNames[type] ?? (type > 1000 ? 'system' : 'unknown')
+  return typeNames[type] ?? (isSystemType(type) ? 'system' : 'unknown')
 }
 
 function flagsText(f: { no_persist: number; red_dot: number; sync_once: number }): string {
@@ -149,7 +150,7 @@ function describePayload(payload: Payload, locale: Locale, selfUid: string | und
     type: payload.type,
     name: typeLabel(payload.type),
     digest: digest(payload, options),
-    ...(payload.type > 1000 ? { rendered: renderSystemMessage(payload, options) } : {}),
+    ...(isSystemType(payload.type) ? { rendered: renderSystemMessage(payload, options) } : {}),
     flags: recommendFlags(payload),
     payload,
   }

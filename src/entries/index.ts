@@ -4,7 +4,8 @@
  * Root entry. Rendering and digests alone: `wukong-payload/render`; runtime schema compilation
  * for an app's own types: `wukong-payload/runtime`; JSON Schemas: `wukong-payload/schemas/*.json`.
  */
-export { ChannelType, MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
+export { ChannelType, isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../model/message-type.js'
+export { MessageType } from '../generated/message-type.js'
 export { DecimalId, EntitySchema, MentionSchema, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema } from '../model/fields.js'
 export type { Entity, Mention, Reply, SystemExtra } from '../model/fields.js'
 export { HeaderFlagsSchema } from '../model/flags.js'

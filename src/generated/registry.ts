@@ -122,14 +122,14 @@ export const typeTemplates: Readonly<Record<number, Readonly<Record<string, Buil
   1022: {"default":{"zh":"本群已升级为超大群","en":"This group was upgraded to a super group"}},
 }
 
-/**
- * Number of each message type (not system) by its name without dashes, and `cmd`: to tell a
- * caller who wrote `type: "text"` (as the seeds' own examples do) which integer they meant.
- */
+/** Types whose `cmd` selects the schema of `param` (commands). */
+export const commandTypes: ReadonlySet<number> = new Set([99])
+
+/** Number of each chat type by its name without dashes (and `cmd`): to tell a caller who wrote `type: "text"` which integer they meant. */
 export const messageTypeByName: Readonly<Record<string, number>> = {"text":1,"image":2,"gif":3,"voice":4,"video":5,"location":6,"card":7,"file":8,"mergeforward":11,"vectorsticker":12,"emojisticker":13,"screenshot":20,"command":99,"cmd":99}
 
-/** Generic system messages (type > 1000 without a specific schema). */
-export const genericSystemMeta = {"name":"system","flags":{"no_persist":0,"red_dot":0,"sync_once":1},"historyFlags":{"no_persist":0,"red_dot":1,"sync_once":0},"digest":"system"} as const
+/** A one-line list of the chat types, for messages. */
+export const TYPE_LIST = "1 text, 2 image, 3 gif, 4 voice, 5 video, 6 location, 7 card, 8 file, 11 merge-forward, 12 vector-sticker, 13 emoji-sticker, 20 screenshot, 99 command, 1000–2000 system"
 
-/** Smallest system type. */
-export const SYSTEM_TYPE_MIN = 1001
+/** Generic system messages (1000–2000 without a specific schema). */
+export const genericSystemMeta = {"name":"system","flags":{"no_persist":0,"red_dot":0,"sync_once":1},"historyFlags":{"no_persist":0,"red_dot":1,"sync_once":0},"digest":"system"} as const

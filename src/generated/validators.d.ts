@@ -3,40 +3,13 @@
 export interface AjvError { instancePath: string; keyword: string; params: Record<string, any> }
 /** A generated validator: returns whether data is valid and leaves the errors in `errors`. */
 export interface ValidateFunction { (data: unknown): boolean; errors?: AjvError[] | null }
-/** Generic system messages (type > 1000 without a specific schema). */
-export declare const system: ValidateFunction
-/** The optional fields any payload may carry. */
-export declare const commonFields: ValidateFunction
+/** Called with each nested payload a type's validator finds, and its JSON Pointer. */
+export type VisitNested = (payload: Record<string, unknown>, path: string) => void
+/** The validator of one payload type: fields, common fields and command params in one pass; nested payloads to `visit`. */
+export interface PayloadTypeValidator { (data: Record<string, unknown>, path: string, visit: VisitNested): boolean; errors?: AjvError[] | null }
+/** Generic system messages (1000–2000 without a specific schema). */
+export declare const system: PayloadTypeValidator
 /** The `/message/send` request body. */
 export declare const sendMessageRequest: ValidateFunction
-export declare const type1: ValidateFunction
-export declare const type2: ValidateFunction
-export declare const type3: ValidateFunction
-export declare const type4: ValidateFunction
-export declare const type5: ValidateFunction
-export declare const type6: ValidateFunction
-export declare const type7: ValidateFunction
-export declare const type8: ValidateFunction
-export declare const type11: ValidateFunction
-export declare const type12: ValidateFunction
-export declare const type13: ValidateFunction
-export declare const type20: ValidateFunction
-export declare const type99: ValidateFunction
-export declare const type1001: ValidateFunction
-export declare const type1002: ValidateFunction
-export declare const type1003: ValidateFunction
-export declare const type1004: ValidateFunction
-export declare const type1005: ValidateFunction
-export declare const type1006: ValidateFunction
-export declare const type1007: ValidateFunction
-export declare const type1008: ValidateFunction
-export declare const type1009: ValidateFunction
-export declare const type1010: ValidateFunction
-export declare const type1020: ValidateFunction
-export declare const type1021: ValidateFunction
-export declare const type1022: ValidateFunction
-export declare const type2000: ValidateFunction
 /** Validator of each known type, by number. */
-export declare const byType: Readonly<Record<number, ValidateFunction>>
-/** Validator of the `param` of each known command, by `cmd`. */
-export declare const commandParams: Readonly<Record<string, ValidateFunction>>
+export declare const byType: Readonly<Record<number, PayloadTypeValidator>>

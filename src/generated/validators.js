@@ -11,78 +11,8 @@ function addError(errors, instancePath, keyword, params) {
   (errors ??= []).push({ instancePath, keyword, params });
   return errors;
 }
-var system = validate21;
-function validate22(data, instancePath = "") {
-  ;
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["uid", "name"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate22.errors = vErrors;
-  return vErrors === null;
-}
-function validate21(data, instancePath = "") {
-  ;
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["type"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.type !== void 0) {
-      let data0 = data.type;
-      if (!(Number.isInteger(data0))) {
-        vErrors = addError(vErrors, instancePath + "/type", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data0)) {
-        if (data0 < 1001 || isNaN(data0)) {
-          vErrors = addError(vErrors, instancePath + "/type", "minimum", { limit: 1001 });
-        }
-      }
-    }
-    if (data.content !== void 0) {
-      if (typeof data.content !== "string") {
-        vErrors = addError(vErrors, instancePath + "/content", "type", { type: "string" });
-      }
-    }
-    if (data.extra !== void 0) {
-      let data2 = data.extra;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate22(data2[i0], instancePath + "/extra/" + i0)) {
-            vErrors = joinErrors(vErrors, validate22.errors);
-          }
-        }
-      } else {
-        vErrors = addError(vErrors, instancePath + "/extra", "type", { type: "array" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate21.errors = vErrors;
-  return vErrors === null;
-}
-var commonFields = validate24;
-function validate25(data, instancePath = "") {
+var ajvSystem = validate21;
+function validate23(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -108,11 +38,11 @@ function validate25(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate25.errors = vErrors;
+  validate23.errors = vErrors;
   return vErrors === null;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
-function validate27(data, instancePath = "") {
+function validate25(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -193,10 +123,10 @@ function validate27(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate27.errors = vErrors;
+  validate25.errors = vErrors;
   return vErrors === null;
 }
-function validate29(data, instancePath = "") {
+function validate27(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -240,21 +170,21 @@ function validate29(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate29.errors = vErrors;
+  validate27.errors = vErrors;
   return vErrors === null;
 }
-function validate24(data, instancePath = "") {
+function validate22(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
     if (data.mention !== void 0) {
-      if (!validate25(data.mention, instancePath + "/mention")) {
-        vErrors = joinErrors(vErrors, validate25.errors);
+      if (!validate23(data.mention, instancePath + "/mention")) {
+        vErrors = joinErrors(vErrors, validate23.errors);
       }
     }
     if (data.reply !== void 0) {
-      if (!validate27(data.reply, instancePath + "/reply")) {
-        vErrors = joinErrors(vErrors, validate27.errors);
+      if (!validate25(data.reply, instancePath + "/reply")) {
+        vErrors = joinErrors(vErrors, validate25.errors);
       }
     }
     if (data.entities !== void 0) {
@@ -262,8 +192,8 @@ function validate24(data, instancePath = "") {
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate29(data2[i0], instancePath + "/entities/" + i0)) {
-            vErrors = joinErrors(vErrors, validate29.errors);
+          if (!validate27(data2[i0], instancePath + "/entities/" + i0)) {
+            vErrors = joinErrors(vErrors, validate27.errors);
           }
         }
       } else {
@@ -331,12 +261,87 @@ function validate24(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate24.errors = vErrors;
+  validate22.errors = vErrors;
   return vErrors === null;
 }
-var sendMessageRequest = validate31;
+function validate30(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["uid", "name"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.uid !== void 0) {
+      if (typeof data.uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate30.errors = vErrors;
+  return vErrors === null;
+}
+function validate21(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
+  if (isObject(data)) {
+    for (const prop0 of ["type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.type !== void 0) {
+      let data0 = data.type;
+      if (!(Number.isInteger(data0))) {
+        vErrors = addError(vErrors, instancePath + "/type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data0)) {
+        if (data0 > 2e3 || isNaN(data0)) {
+          vErrors = addError(vErrors, instancePath + "/type", "maximum", { limit: 2e3 });
+        }
+        if (data0 < 1e3 || isNaN(data0)) {
+          vErrors = addError(vErrors, instancePath + "/type", "minimum", { limit: 1e3 });
+        }
+      }
+    }
+    if (data.content !== void 0) {
+      if (typeof data.content !== "string") {
+        vErrors = addError(vErrors, instancePath + "/content", "type", { type: "string" });
+      }
+    }
+    if (data.extra !== void 0) {
+      let data2 = data.extra;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate30(data2[i0], instancePath + "/extra/" + i0)) {
+            vErrors = joinErrors(vErrors, validate30.errors);
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/extra", "type", { type: "array" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate21.errors = vErrors;
+  return vErrors === null;
+}
+var sendMessageRequest = validate32;
 var pattern3 = new RegExp("^[^@#&]*$", "u");
-function validate31(data, instancePath = "") {
+function validate32(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -533,13 +538,16 @@ function validate31(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var type1 = validate32;
-function validate32(data, instancePath = "") {
+var ajv1 = validate33;
+function validate33(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["content"]) {
       if (data[prop0] === void 0) {
@@ -559,13 +567,16 @@ function validate32(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return vErrors === null;
 }
-var type2 = validate33;
-function validate33(data, instancePath = "") {
+var ajv2 = validate35;
+function validate35(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url", "width", "height"]) {
       if (data[prop0] === void 0) {
@@ -610,13 +621,16 @@ function validate33(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate33.errors = vErrors;
+  validate35.errors = vErrors;
   return vErrors === null;
 }
-var type3 = validate34;
-function validate34(data, instancePath = "") {
+var ajv3 = validate37;
+function validate37(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url", "width", "height"]) {
       if (data[prop0] === void 0) {
@@ -653,6 +667,11 @@ function validate34(data, instancePath = "") {
         vErrors = addError(vErrors, instancePath + "/category", "type", { type: "string" });
       }
     }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        vErrors = addError(vErrors, instancePath + "/title", "type", { type: "string" });
+      }
+    }
     if (data.placeholder !== void 0) {
       if (typeof data.placeholder !== "string") {
         vErrors = addError(vErrors, instancePath + "/placeholder", "type", { type: "string" });
@@ -666,13 +685,16 @@ function validate34(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate34.errors = vErrors;
+  validate37.errors = vErrors;
   return vErrors === null;
 }
-var type4 = validate35;
-function validate35(data, instancePath = "") {
+var ajv4 = validate39;
+function validate39(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url", "timeTrad"]) {
       if (data[prop0] === void 0) {
@@ -702,13 +724,16 @@ function validate35(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate35.errors = vErrors;
+  validate39.errors = vErrors;
   return vErrors === null;
 }
-var type5 = validate36;
-function validate36(data, instancePath = "") {
+var ajv5 = validate41;
+function validate41(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url", "cover", "second", "width", "height"]) {
       if (data[prop0] === void 0) {
@@ -768,13 +793,16 @@ function validate36(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate36.errors = vErrors;
+  validate41.errors = vErrors;
   return vErrors === null;
 }
-var type6 = validate37;
-function validate37(data, instancePath = "") {
+var ajv6 = validate43;
+function validate43(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["lng", "lat"]) {
       if (data[prop0] === void 0) {
@@ -807,6 +835,11 @@ function validate37(data, instancePath = "") {
         vErrors = addError(vErrors, instancePath + "/lat", "type", { type: "number" });
       }
     }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        vErrors = addError(vErrors, instancePath + "/title", "type", { type: "string" });
+      }
+    }
     if (data.address !== void 0) {
       if (typeof data.address !== "string") {
         vErrors = addError(vErrors, instancePath + "/address", "type", { type: "string" });
@@ -820,13 +853,16 @@ function validate37(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate37.errors = vErrors;
+  validate43.errors = vErrors;
   return vErrors === null;
 }
-var type7 = validate38;
-function validate38(data, instancePath = "") {
+var ajv7 = validate45;
+function validate45(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["uid", "name"]) {
       if (data[prop0] === void 0) {
@@ -856,13 +892,16 @@ function validate38(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate38.errors = vErrors;
+  validate45.errors = vErrors;
   return vErrors === null;
 }
-var type8 = validate39;
-function validate39(data, instancePath = "") {
+var ajv8 = validate47;
+function validate47(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url", "name", "size"]) {
       if (data[prop0] === void 0) {
@@ -892,13 +931,16 @@ function validate39(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate39.errors = vErrors;
+  validate47.errors = vErrors;
   return vErrors === null;
 }
-var type11 = validate40;
-function validate40(data, instancePath = "") {
+var ajv11 = validate49;
+function validate49(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["channel_type", "users", "msgs"]) {
       if (data[prop0] === void 0) {
@@ -1018,13 +1060,16 @@ function validate40(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate40.errors = vErrors;
+  validate49.errors = vErrors;
   return vErrors === null;
 }
-var type12 = validate41;
-function validate41(data, instancePath = "") {
+var ajv12 = validate51;
+function validate51(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["url"]) {
       if (data[prop0] === void 0) {
@@ -1054,14 +1099,17 @@ function validate41(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate41.errors = vErrors;
+  validate51.errors = vErrors;
   return vErrors === null;
 }
-var type13 = validate41;
-var type20 = validate43;
-function validate43(data, instancePath = "") {
+var ajv13 = validate51;
+var ajv20 = validate55;
+function validate55(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "from_name"]) {
       if (data[prop0] === void 0) {
@@ -1081,13 +1129,16 @@ function validate43(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate43.errors = vErrors;
+  validate55.errors = vErrors;
   return vErrors === null;
 }
-var type99 = validate44;
-function validate44(data, instancePath = "") {
+var ajv99 = validate57;
+function validate57(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (isObject(data)) {
     for (const prop0 of ["cmd"]) {
       if (data[prop0] === void 0) {
@@ -1118,13 +1169,378 @@ function validate44(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate44.errors = vErrors;
+  validate57.errors = vErrors;
   return vErrors === null;
 }
-var type1001 = validate45;
-function validate45(data, instancePath = "") {
+var param99_0 = validate59;
+function validate59(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    if (data.group_no !== void 0) {
+      if (typeof data.group_no !== "string") {
+        vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate59.errors = vErrors;
+  return vErrors === null;
+}
+var param99_1 = validate60;
+function validate60(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["group_no"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.group_no !== void 0) {
+      if (typeof data.group_no !== "string") {
+        vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate60.errors = vErrors;
+  return vErrors === null;
+}
+var param99_2 = validate61;
+function validate61(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      if (typeof data.channel_id !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data1 = data.channel_type;
+      if (!(Number.isInteger(data1))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.unread !== void 0) {
+      let data2 = data.unread;
+      if (!(Number.isInteger(data2))) {
+        vErrors = addError(vErrors, instancePath + "/unread", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          vErrors = addError(vErrors, instancePath + "/unread", "minimum", { limit: 0 });
+        }
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate61.errors = vErrors;
+  return vErrors === null;
+}
+var param99_3 = validate62;
+function validate62(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      if (typeof data.channel_id !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data1 = data.channel_type;
+      if (!(Number.isInteger(data1))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
+        }
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate62.errors = vErrors;
+  return vErrors === null;
+}
+var param99_4 = validate60;
+var param99_5 = validate64;
+function validate64(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["uid"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.uid !== void 0) {
+      if (typeof data.uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate64.errors = vErrors;
+  return vErrors === null;
+}
+var param99_6 = validate65;
+function validate65(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["from_uid", "channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.from_uid !== void 0) {
+      if (typeof data.from_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
+      }
+    }
+    if (data.from_name !== void 0) {
+      if (typeof data.from_name !== "string") {
+        vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      if (typeof data.channel_id !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data3 = data.channel_type;
+      if (!(Number.isInteger(data3))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
+        }
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate65.errors = vErrors;
+  return vErrors === null;
+}
+var param99_7 = validate66;
+function validate66(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["uid"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.uid !== void 0) {
+      if (typeof data.uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
+      }
+    }
+    if (data.online !== void 0) {
+      let data1 = data.online;
+      if (!(Number.isInteger(data1))) {
+        vErrors = addError(vErrors, instancePath + "/online", "type", { type: "integer" });
+      }
+    }
+    if (data.device_flag !== void 0) {
+      let data2 = data.device_flag;
+      if (!(Number.isInteger(data2))) {
+        vErrors = addError(vErrors, instancePath + "/device_flag", "type", { type: "integer" });
+      }
+    }
+    if (data.main_device_flag !== void 0) {
+      let data3 = data.main_device_flag;
+      if (!(Number.isInteger(data3))) {
+        vErrors = addError(vErrors, instancePath + "/main_device_flag", "type", { type: "integer" });
+      }
+    }
+    if (data.all_offline !== void 0) {
+      let data4 = data.all_offline;
+      if (!(Number.isInteger(data4))) {
+        vErrors = addError(vErrors, instancePath + "/all_offline", "type", { type: "integer" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate66.errors = vErrors;
+  return vErrors === null;
+}
+var param99_8 = validate67;
+function validate67(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["apply_uid"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.apply_uid !== void 0) {
+      if (typeof data.apply_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_uid", "type", { type: "string" });
+      }
+    }
+    if (data.apply_name !== void 0) {
+      if (typeof data.apply_name !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_name", "type", { type: "string" });
+      }
+    }
+    if (data.remark !== void 0) {
+      if (typeof data.remark !== "string") {
+        vErrors = addError(vErrors, instancePath + "/remark", "type", { type: "string" });
+      }
+    }
+    if (data.token !== void 0) {
+      if (typeof data.token !== "string") {
+        vErrors = addError(vErrors, instancePath + "/token", "type", { type: "string" });
+      }
+    }
+    if (data.to_uid !== void 0) {
+      if (typeof data.to_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate67.errors = vErrors;
+  return vErrors === null;
+}
+var param99_9 = validate68;
+function validate68(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["from_uid", "to_uid"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.from_uid !== void 0) {
+      if (typeof data.from_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
+      }
+    }
+    if (data.to_uid !== void 0) {
+      if (typeof data.to_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate68.errors = vErrors;
+  return vErrors === null;
+}
+var param99_10 = validate64;
+var param99_11 = validate70;
+function validate70(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["message_id"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.message_id !== void 0) {
+      let data0 = data.message_id;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          vErrors = addError(vErrors, instancePath + "/message_id", "pattern", { pattern: "^[0-9]+$" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/message_id", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate70.errors = vErrors;
+  return vErrors === null;
+}
+var param99_12 = validate71;
+function validate71(data, instancePath = "") {
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["erase_type", "channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.erase_type !== void 0) {
+      let data0 = data.erase_type;
+      if (!(data0 === "all" || data0 === "from")) {
+        vErrors = addError(vErrors, instancePath + "/erase_type", "enum", { allowedValues: ["all", "from"] });
+      }
+    }
+    if (data.from_uid !== void 0) {
+      if (typeof data.from_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      if (typeof data.channel_id !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data3 = data.channel_type;
+      if (!(Number.isInteger(data3))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
+        }
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate71.errors = vErrors;
+  return vErrors === null;
+}
+var param99_13 = validate62;
+var param99_14 = validate62;
+var param99_15 = validate74;
+function validate74(data, instancePath = "") {
+  let vErrors = null;
+  if (!(isObject(data))) {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate74.errors = vErrors;
+  return vErrors === null;
+}
+var param99_16 = validate74;
+var param99_17 = validate74;
+var param99_18 = validate74;
+var param99_19 = validate74;
+var ajv1001 = validate79;
+function validate79(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1153,13 +1569,16 @@ function validate45(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate45.errors = vErrors;
+  validate79.errors = vErrors;
   return vErrors === null;
 }
-var type1002 = validate47;
-function validate47(data, instancePath = "") {
+var ajv1002 = validate82;
+function validate82(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1172,14 +1591,17 @@ function validate47(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate47.errors = vErrors;
+  validate82.errors = vErrors;
   return vErrors === null;
 }
-var type1003 = validate47;
-var type1004 = validate51;
-function validate51(data, instancePath = "") {
+var ajv1003 = validate82;
+var ajv1004 = validate88;
+function validate88(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1207,13 +1629,16 @@ function validate51(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate51.errors = vErrors;
+  validate88.errors = vErrors;
   return vErrors === null;
 }
-var type1005 = validate53;
-function validate53(data, instancePath = "") {
+var ajv1005 = validate91;
+function validate91(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1258,13 +1683,16 @@ function validate53(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate53.errors = vErrors;
+  validate91.errors = vErrors;
   return vErrors === null;
 }
-var type1006 = validate55;
-function validate55(data, instancePath = "") {
+var ajv1006 = validate94;
+function validate94(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1287,15 +1715,18 @@ function validate55(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate55.errors = vErrors;
+  validate94.errors = vErrors;
   return vErrors === null;
 }
-var type1007 = validate47;
-var type1008 = validate47;
-var type1009 = validate61;
-function validate61(data, instancePath = "") {
+var ajv1007 = validate82;
+var ajv1008 = validate82;
+var ajv1009 = validate103;
+function validate103(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1313,16 +1744,19 @@ function validate61(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate61.errors = vErrors;
+  validate103.errors = vErrors;
   return vErrors === null;
 }
-var type1010 = validate47;
-var type1020 = validate47;
-var type1021 = validate47;
-var type1022 = validate69;
-function validate69(data, instancePath = "") {
+var ajv1010 = validate82;
+var ajv1020 = validate82;
+var ajv1021 = validate82;
+var ajv1022 = validate115;
+function validate115(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1335,13 +1769,16 @@ function validate69(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate69.errors = vErrors;
+  validate115.errors = vErrors;
   return vErrors === null;
 }
-var type2000 = validate71;
-function validate71(data, instancePath = "") {
+var ajv2000 = validate118;
+function validate118(data, instancePath = "") {
   ;
   let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
   if (!validate21(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate21.errors);
   }
@@ -1360,379 +1797,370 @@ function validate71(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate71.errors = vErrors;
+  validate118.errors = vErrors;
   return vErrors === null;
 }
-var param0 = validate73;
-function validate73(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    if (data.group_no !== void 0) {
-      if (typeof data.group_no !== "string") {
-        vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate73.errors = vErrors;
-  return vErrors === null;
-}
-var param1 = validate74;
-function validate74(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["group_no"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.group_no !== void 0) {
-      if (typeof data.group_no !== "string") {
-        vErrors = addError(vErrors, instancePath + "/group_no", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate74.errors = vErrors;
-  return vErrors === null;
-}
-var param2 = validate75;
-function validate75(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["channel_id", "channel_type"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data1 = data.channel_type;
-      if (!(Number.isInteger(data1))) {
-        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
-        }
-      }
-    }
-    if (data.unread !== void 0) {
-      let data2 = data.unread;
-      if (!(Number.isInteger(data2))) {
-        vErrors = addError(vErrors, instancePath + "/unread", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          vErrors = addError(vErrors, instancePath + "/unread", "minimum", { limit: 0 });
-        }
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate75.errors = vErrors;
-  return vErrors === null;
-}
-var param3 = validate76;
-function validate76(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["channel_id", "channel_type"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data1 = data.channel_type;
-      if (!(Number.isInteger(data1))) {
-        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
-        }
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate76.errors = vErrors;
-  return vErrors === null;
-}
-var param4 = validate74;
-var param5 = validate78;
-function validate78(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["uid"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate78.errors = vErrors;
-  return vErrors === null;
-}
-var param6 = validate79;
-function validate79(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["from_uid", "channel_id", "channel_type"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.from_uid !== void 0) {
-      if (typeof data.from_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-      }
-    }
-    if (data.from_name !== void 0) {
-      if (typeof data.from_name !== "string") {
-        vErrors = addError(vErrors, instancePath + "/from_name", "type", { type: "string" });
-      }
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data3 = data.channel_type;
-      if (!(Number.isInteger(data3))) {
-        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
-        }
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate79.errors = vErrors;
-  return vErrors === null;
-}
-var param7 = validate80;
-function validate80(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["uid"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.uid !== void 0) {
-      if (typeof data.uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
-      }
-    }
-    if (data.online !== void 0) {
-      let data1 = data.online;
-      if (!(Number.isInteger(data1))) {
-        vErrors = addError(vErrors, instancePath + "/online", "type", { type: "integer" });
-      }
-    }
-    if (data.device_flag !== void 0) {
-      let data2 = data.device_flag;
-      if (!(Number.isInteger(data2))) {
-        vErrors = addError(vErrors, instancePath + "/device_flag", "type", { type: "integer" });
-      }
-    }
-    if (data.main_device_flag !== void 0) {
-      let data3 = data.main_device_flag;
-      if (!(Number.isInteger(data3))) {
-        vErrors = addError(vErrors, instancePath + "/main_device_flag", "type", { type: "integer" });
-      }
-    }
-    if (data.all_offline !== void 0) {
-      let data4 = data.all_offline;
-      if (!(Number.isInteger(data4))) {
-        vErrors = addError(vErrors, instancePath + "/all_offline", "type", { type: "integer" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate80.errors = vErrors;
-  return vErrors === null;
-}
-var param8 = validate81;
-function validate81(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["apply_uid"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.apply_uid !== void 0) {
-      if (typeof data.apply_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/apply_uid", "type", { type: "string" });
-      }
-    }
-    if (data.apply_name !== void 0) {
-      if (typeof data.apply_name !== "string") {
-        vErrors = addError(vErrors, instancePath + "/apply_name", "type", { type: "string" });
-      }
-    }
-    if (data.remark !== void 0) {
-      if (typeof data.remark !== "string") {
-        vErrors = addError(vErrors, instancePath + "/remark", "type", { type: "string" });
-      }
-    }
-    if (data.token !== void 0) {
-      if (typeof data.token !== "string") {
-        vErrors = addError(vErrors, instancePath + "/token", "type", { type: "string" });
-      }
-    }
-    if (data.to_uid !== void 0) {
-      if (typeof data.to_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate81.errors = vErrors;
-  return vErrors === null;
-}
-var param9 = validate82;
-function validate82(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["from_uid", "to_uid"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.from_uid !== void 0) {
-      if (typeof data.from_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-      }
-    }
-    if (data.to_uid !== void 0) {
-      if (typeof data.to_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate82.errors = vErrors;
-  return vErrors === null;
-}
-var param10 = validate78;
-var param11 = validate84;
-function validate84(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["message_id"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.message_id !== void 0) {
-      let data0 = data.message_id;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          vErrors = addError(vErrors, instancePath + "/message_id", "pattern", { pattern: "^[0-9]+$" });
-        }
-      } else {
-        vErrors = addError(vErrors, instancePath + "/message_id", "type", { type: "string" });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate84.errors = vErrors;
-  return vErrors === null;
-}
-var param12 = validate85;
-function validate85(data, instancePath = "") {
-  let vErrors = null;
-  if (isObject(data)) {
-    for (const prop0 of ["erase_type", "channel_id", "channel_type"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-    if (data.erase_type !== void 0) {
-      let data0 = data.erase_type;
-      if (!(data0 === "all" || data0 === "from")) {
-        vErrors = addError(vErrors, instancePath + "/erase_type", "enum", { allowedValues: ["all", "from"] });
-      }
-    }
-    if (data.from_uid !== void 0) {
-      if (typeof data.from_uid !== "string") {
-        vErrors = addError(vErrors, instancePath + "/from_uid", "type", { type: "string" });
-      }
-    }
-    if (data.channel_id !== void 0) {
-      if (typeof data.channel_id !== "string") {
-        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
-      }
-    }
-    if (data.channel_type !== void 0) {
-      let data3 = data.channel_type;
-      if (!(Number.isInteger(data3))) {
-        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
-      }
-      if (Number.isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 0 });
-        }
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate85.errors = vErrors;
-  return vErrors === null;
-}
-var param13 = validate76;
-var param14 = validate76;
-var param15 = validate88;
-function validate88(data, instancePath = "") {
-  let vErrors = null;
-  if (!(isObject(data))) {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate88.errors = vErrors;
-  return vErrors === null;
-}
-var param16 = validate88;
-var param17 = validate88;
-var param18 = validate88;
-var param19 = validate88;
 
 // validators-entry.js
+var params99 = { "groupUpdate": param99_0, "memberUpdate": param99_1, "unreadClear": param99_2, "channelUpdate": param99_3, "groupAvatarUpdate": param99_4, "userAvatarUpdate": param99_5, "typing": param99_6, "onlineStatus": param99_7, "friendRequest": param99_8, "friendAccept": param99_9, "friendDeleted": param99_10, "messageRevoke": param99_11, "messageEerase": param99_12, "conversationDelete": param99_13, "conversationDeleted": param99_14, "syncMessageExtra": param99_15, "syncMessageReaction": param99_16, "syncReminders": param99_17, "syncConversationExtra": param99_18, "syncPinnedMessage": param99_19 };
+function type1(data, path, visit) {
+  let valid = ajv1(data);
+  type1.errors = valid ? null : ajv1.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type2(data, path, visit) {
+  let valid = ajv2(data);
+  type2.errors = valid ? null : ajv2.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type3(data, path, visit) {
+  let valid = ajv3(data);
+  type3.errors = valid ? null : ajv3.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type4(data, path, visit) {
+  let valid = ajv4(data);
+  type4.errors = valid ? null : ajv4.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type5(data, path, visit) {
+  let valid = ajv5(data);
+  type5.errors = valid ? null : ajv5.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type6(data, path, visit) {
+  let valid = ajv6(data);
+  type6.errors = valid ? null : ajv6.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type7(data, path, visit) {
+  let valid = ajv7(data);
+  type7.errors = valid ? null : ajv7.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type8(data, path, visit) {
+  let valid = ajv8(data);
+  type8.errors = valid ? null : ajv8.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type11(data, path, visit) {
+  let valid = ajv11(data);
+  type11.errors = valid ? null : ajv11.errors;
+  {
+    const v0 = data["msgs"];
+    if (Array.isArray(v0)) for (let i2 = 0; i2 < v0.length; i2++) {
+      const v1 = v0[i2];
+      if (isObject(v1)) {
+        const v2 = v1["payload"];
+        if (isObject(v2)) visit(v2, path + "/msgs/" + i2 + "/payload");
+      }
+    }
+  }
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type12(data, path, visit) {
+  let valid = ajv12(data);
+  type12.errors = valid ? null : ajv12.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type13(data, path, visit) {
+  let valid = ajv13(data);
+  type13.errors = valid ? null : ajv13.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type20(data, path, visit) {
+  let valid = ajv20(data);
+  type20.errors = valid ? null : ajv20.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type99(data, path, visit) {
+  let valid = ajv99(data);
+  type99.errors = valid ? null : ajv99.errors;
+  const cmd = data.cmd;
+  if (typeof cmd === "string" && Object.hasOwn(params99, cmd)) {
+    const param = data.param === void 0 ? {} : data.param;
+    const check = params99[cmd];
+    if (isObject(param) && !check(param, "/param")) {
+      type99.errors = joinErrors(type99.errors, check.errors);
+      valid = false;
+    }
+  }
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1001(data, path, visit) {
+  let valid = ajv1001(data);
+  type1001.errors = valid ? null : ajv1001.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1002(data, path, visit) {
+  let valid = ajv1002(data);
+  type1002.errors = valid ? null : ajv1002.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1003(data, path, visit) {
+  let valid = ajv1003(data);
+  type1003.errors = valid ? null : ajv1003.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1004(data, path, visit) {
+  let valid = ajv1004(data);
+  type1004.errors = valid ? null : ajv1004.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1005(data, path, visit) {
+  let valid = ajv1005(data);
+  type1005.errors = valid ? null : ajv1005.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1006(data, path, visit) {
+  let valid = ajv1006(data);
+  type1006.errors = valid ? null : ajv1006.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1007(data, path, visit) {
+  let valid = ajv1007(data);
+  type1007.errors = valid ? null : ajv1007.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1008(data, path, visit) {
+  let valid = ajv1008(data);
+  type1008.errors = valid ? null : ajv1008.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1009(data, path, visit) {
+  let valid = ajv1009(data);
+  type1009.errors = valid ? null : ajv1009.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1010(data, path, visit) {
+  let valid = ajv1010(data);
+  type1010.errors = valid ? null : ajv1010.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1020(data, path, visit) {
+  let valid = ajv1020(data);
+  type1020.errors = valid ? null : ajv1020.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1021(data, path, visit) {
+  let valid = ajv1021(data);
+  type1021.errors = valid ? null : ajv1021.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1022(data, path, visit) {
+  let valid = ajv1022(data);
+  type1022.errors = valid ? null : ajv1022.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type2000(data, path, visit) {
+  let valid = ajv2000(data);
+  type2000.errors = valid ? null : ajv2000.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function system(data, path, visit) {
+  let valid = ajvSystem(data);
+  system.errors = valid ? null : ajvSystem.errors;
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
 var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };
-var commandParams = { groupUpdate: param0, memberUpdate: param1, unreadClear: param2, channelUpdate: param3, groupAvatarUpdate: param4, userAvatarUpdate: param5, typing: param6, onlineStatus: param7, friendRequest: param8, friendAccept: param9, friendDeleted: param10, messageRevoke: param11, messageEerase: param12, conversationDelete: param13, conversationDeleted: param14, syncMessageExtra: param15, syncMessageReaction: param16, syncReminders: param17, syncConversationExtra: param18, syncPinnedMessage: param19 };
 export {
   byType,
-  commandParams,
-  commonFields,
   sendMessageRequest,
   system
 };

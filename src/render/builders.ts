@@ -8,7 +8,7 @@
  * therefore cannot become a placeholder in any client, and the text reaches readers byte-exact.
  */
 import type { HeaderFlags } from '../model/flags.js'
-import { MessageType } from '../model/message-type.js'
+import { MessageType } from '../generated/message-type.js'
 import type { Locale } from '../model/define.js'
 import { typeFlags, typeHistoryFlags, typeTemplates } from '../generated/registry.js'
 import type { SystemExtra } from '../model/fields.js'

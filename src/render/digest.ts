@@ -4,7 +4,8 @@
  */
 import type { Locale } from '../model/define.js'
 import type { DigestSpec } from '../model/define.js'
-import { SYSTEM_TYPE_MIN, typeDigests } from '../generated/registry.js'
+import { typeDigests } from '../generated/registry.js'
+import { isSystemType } from '../model/message-type.js'
 import { renderSystemMessage, type RenderOptions } from './render.js'
 
 export interface DigestOptions extends RenderOptions {
@@ -24,10 +25,10 @@ export function digest(payload: unknown, options: DigestOptions = { locale: 'zh'
   return digestWith(builtInDigest, payload, options)
 }
 
-/** The digest declaration of a built-in type; other types above 1000 render as system messages. */
+/** The digest declaration of a built-in type; other types in 1000–2000 render as system messages. */
 export function builtInDigest(type: unknown): DigestSpec | undefined {
   if (typeof type !== 'number') return undefined
-  return typeDigests[type] ?? (Number.isInteger(type) && type >= SYSTEM_TYPE_MIN ? 'system' : undefined)
+  return typeDigests[type] ?? (Number.isInteger(type) && isSystemType(type) ? 'system' : undefined)
 }
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */

@@ -12,9 +12,10 @@ import type { PayloadDefinition } from '../model/define.js'
 import type { Payload } from '../types/payload.js'
 import type { TypeMeta } from '../model/registry-types.js'
 import { metaOf, recommendFlags as builtInFlags, type RecommendFlagsOptions } from '../send/flags.js'
-import { compiledView } from '../validate/compiled-view.js'
+import { compiledView, nestedPayloadPositions } from '../validate/compiled-view.js'
+import { isSystemType } from '../model/message-type.js'
 import { builtInDigest, digestWith, type DigestOptions } from '../render/digest.js'
-import { validatePayload as builtInValidate, validateWith, type ValidateFunction, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
+import { typeValidatorOf, validatePayload as builtInValidate, validateWith, type PayloadTypeValidator, type ValidateFunction, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { byType, system } from '../generated/validators.js'
 
 export interface CreateCodecOptions {
@@ -43,12 +44,12 @@ export interface Codec {
  */
 export function createCodec(options: CreateCodecOptions): Codec {
   const ajv = new Ajv({ allErrors: true, messages: false, strict: true, strictTypes: false, ...options.ajv })
-  // compiledView: nested payloads become an envelope (validatePayload walks them itself), the
-  // common fields and `type` are left to validatePayload, as for the built-in types.
-  const own = new Map<number, { validate: ValidateFunction; meta: TypeMeta }>()
+  // compiledView: nested payloads become an envelope, checked next by their own type's
+  // validator (found at the positions of the schema), as for the built-in types.
+  const own = new Map<number, { validate: PayloadTypeValidator; meta: TypeMeta }>()
   for (const definition of options.types) {
     const { $id: _id, ...schema } = compiledView(definition.schema)
-    const validate = ajv.compile(schema) as unknown as ValidateFunction
+    const validate = typeValidatorOf(ajv.compile(schema) as unknown as ValidateFunction, nestedPayloadPositions(definition.schema))
     const meta: TypeMeta = {
       name: definition.name,
       flags: definition.flags,
@@ -58,7 +59,7 @@ export function createCodec(options: CreateCodecOptions): Codec {
     }
     own.set(definition.type, { validate, meta })
   }
-  const lookup = (type: number): ValidateFunction | undefined => own.get(type)?.validate ?? byType[type] ?? (type > 1000 ? system : undefined)
+  const lookup = (type: number): PayloadTypeValidator | undefined => own.get(type)?.validate ?? byType[type] ?? (isSystemType(type) ? system : undefined)
   const validate = (value: unknown, opts: ValidateOptions = {}): ValidationResult<Payload> => (own.size === 0 ? builtInValidate(value, opts) : validateWith(lookup, value, opts))
   const meta = (type: unknown): TypeMeta | undefined => (typeof type === 'number' ? own.get(type)?.meta : undefined) ?? metaOf(type)
   return {

@@ -1,7 +1,8 @@
 import type { HeaderFlags } from '../model/flags.js'
 import { CHAT_FLAGS } from '../model/flags.js'
 import type { Payload } from '../types/payload.js'
-import { genericSystemMeta, SYSTEM_TYPE_MIN, typeDigests, typeFlags, typeHistoryFlags, typeNames, typeTemplates } from '../generated/registry.js'
+import { isSystemType } from '../model/message-type.js'
+import { genericSystemMeta, typeDigests, typeFlags, typeHistoryFlags, typeNames, typeTemplates } from '../generated/registry.js'
 import type { TypeMeta } from '../model/registry-types.js'
 
 export interface RecommendFlagsOptions {
@@ -15,7 +16,7 @@ export interface RecommendFlagsOptions {
 }
 
 function isGenericSystem(type: number): boolean {
-  return !Object.hasOwn(typeNames, type) && Number.isInteger(type) && type >= SYSTEM_TYPE_MIN
+  return !Object.hasOwn(typeNames, type) && Number.isInteger(type) && isSystemType(type)
 }
 
 /** Runtime data of a payload type: its definition's, the generic system one, or none. */

@@ -4,7 +4,8 @@
  */
 import type { HeaderFlags } from '../model/flags.js'
 import { safeDecodePayload } from '../codec/codec.js'
-import { MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
+import { isSystemType } from '../model/message-type.js'
+import { commandTypes } from '../generated/registry.js'
 import { metaOf, recommendFlags } from './flags.js'
 
 export type LintCode =
@@ -76,14 +77,14 @@ export function lintSendRequest(request: unknown): LintFinding[] {
   if (payload) findings.push(...lintPayload(payload, '/payload'))
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
-  const isCommand = payload?.type === MessageType.Command
+  const isCommand = payload !== undefined && commandTypes.has(payload.type)
   const subscribers = request.subscribers
   if (isCommand && syncOnce !== 1) {
     findings.push({ code: 'command-without-sync-once', path: '/header/sync_once', message: 'commands should be sent with sync_once: 1 (the docs: "Command messages should set SyncOnce:1")' })
   }
   if (subscribers !== undefined) {
     if (payload && !isCommand) {
-      findings.push({ code: 'subscribers-on-non-command', path: '/subscribers', message: 'subscribers are only valid for command messages (type 99)' })
+      findings.push({ code: 'subscribers-on-non-command', path: '/subscribers', message: `subscribers are only valid for command messages (type ${[...commandTypes].join(', ')})` })
     }
     if (syncOnce !== 1) {
       findings.push({ code: 'subscribers-without-sync-once', path: '/header/sync_once', message: 'WuKongIM v2 accepts subscribers only with sync_once: 1 (otherwise 400 无法处理发送消息请求！)' })
@@ -95,7 +96,7 @@ export function lintSendRequest(request: unknown): LintFinding[] {
   if (payload) {
     const type = payload.type
     const meta = metaOf(type)
-    if (type >= SYSTEM_TYPE_MIN && syncOnce === 1) {
+    if (isSystemType(type) && syncOnce === 1) {
       findings.push({
         code: 'system-hidden-from-history',
         path: '/header/sync_once',

@@ -1,12 +1,12 @@
 /**
  * The payload union as a TypeBox schema, for TypeBox's own `Value.Check` and for tools that want
  * one schema (Fastify, OpenAPI). Branches are mutually exclusive, so `anyOf` is exact: each known
- * type, the generic system schema for other types above 1000, and an envelope for any other
+ * type, the generic system schema for other types in 1000–2000, and an envelope for any other
  * integer type. (`validatePayload` dispatches on `type` instead, for precise issues and speed.)
  */
 import { Type } from '@sinclair/typebox'
 import { PayloadEnvelopeSchema } from '../model/fields.js'
-import { SYSTEM_TYPE_MIN } from '../model/message-type.js'
+import { isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 import { PAYLOAD_SCHEMA_ID } from '../model/schema-ids.js'
 import type { Payload } from './payload.js'
 import { payloadDefinitions } from './index.js'
@@ -14,13 +14,13 @@ import { GenericSystemSchema } from './system/generic.js'
 import { withStatic } from '../model/fields.js'
 
 const knownTypes = payloadDefinitions.map((d) => Type.Literal(d.type))
-const knownSystemTypes = payloadDefinitions.filter((d) => d.type >= SYSTEM_TYPE_MIN).map((d) => Type.Literal(d.type))
+const knownSystemTypes = payloadDefinitions.filter((d) => isSystemType(d.type)).map((d) => Type.Literal(d.type))
 
 const PayloadUnion = Type.Union(
   [
     ...payloadDefinitions.map((d) => d.schema),
-    Type.Composite([GenericSystemSchema, Type.Object({ type: Type.Intersect([Type.Integer({ minimum: SYSTEM_TYPE_MIN }), Type.Not(Type.Union(knownSystemTypes))]) })]),
-    Type.Object({ type: Type.Intersect([Type.Integer({ maximum: SYSTEM_TYPE_MIN - 1 }), Type.Not(Type.Union(knownTypes))]) }, { title: 'UnknownPayload' }),
+    Type.Composite([GenericSystemSchema, Type.Object({ type: Type.Intersect([Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX }), Type.Not(Type.Union(knownSystemTypes))]) })]),
+    Type.Object({ type: Type.Intersect([Type.Integer(), Type.Not(Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX })), Type.Not(Type.Union(knownTypes))]) }, { title: 'UnknownPayload' }),
   ],
   { $id: PAYLOAD_SCHEMA_ID, title: 'Payload', description: 'Any WuKongIM message payload.' },
 )

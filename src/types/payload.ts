@@ -11,10 +11,10 @@ import type { GenericSystemPayload } from './system/generic.js'
 export type KnownPayload = Static<(typeof payloadDefinitions)[number]['schema']>
 
 type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
-/** Whether a literal type number is a system type (> 1000): four or more digits, not 1000. */
-type IsSystemType<T extends number> = `${T}` extends `${Exclude<Digit, '0'>}${Digit}${Digit}${Digit}${string}` ? (T extends 1000 ? false : true) : false
+/** Whether a literal type number is a system type (1000–2000): `1ddd`, or 2000. */
+type IsSystemType<T extends number> = `${T}` extends `1${Digit}${Digit}${Digit}` | '2000' ? true : false
 
-/** System messages with a specific schema (type > 1000). */
+/** System messages with a specific schema (1000–2000). */
 export type KnownSystemPayload = KnownPayload extends infer P ? (P extends { type: infer T extends number } ? (IsSystemType<T> extends true ? P : never) : never) : never
 
 /** The known payload whose `type` is `T`. */
@@ -31,13 +31,13 @@ export interface UnknownPayload {
 }
 
 /**
- * Whatever a WuKongIM payload can be: a known type, a generic system message (> 1000), or an
+ * Whatever a WuKongIM payload can be: a known type, a generic system message (1000–2000), or an
  * unknown type. TypeScript cannot exclude the known numbers from `number`, so narrow with
  * `isKnownPayload` (or decode with `unknownTypes: 'reject'`) before switching on `type`.
  */
 export type Payload = KnownPayload | GenericSystemPayload | UnknownPayload
 
-/** System messages (type > 1000): the specific ones and the generic fallback. */
+/** System messages (1000–2000): the specific ones and the generic fallback. */
 export type SystemPayload = KnownSystemPayload | GenericSystemPayload
 
 export type { GenericSystemPayload }

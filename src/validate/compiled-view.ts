@@ -1,71 +1,99 @@
 /**
- * The schemas as validators check them — shared by the generator (scripts/outputs.ts, for the
+ * The schemas as validators check them — shared by the generator (scripts/generate/, for the
  * ahead-of-time validators) and by `createCodec` (runtime Ajv, for an app's own types), so that a
  * built-in type and an app's type report the same issues the same way.
  *
- * Same constraints as the published files, written in equivalent shorter forms (a literal's
- * `const` without its `type`, an `anyOf` of literals as an `enum`: one check, one issue "must be
- * 0 or 1"), with the checks that `validatePayload` does once per payload left out (`type`, which
- * selected the validator, and the common fields), and with two dispatches moved into code
- * (validate.ts), where a map lookup replaces a chain of `if`/`then`:
- * - a nested payload (`reply.payload`, `msgs[].payload`) is checked here as an envelope and then
- *   by its own type's validator, iteratively (so no input can overflow the stack);
- * - a command's `param` is checked by the validator of its `cmd`.
+ * Same constraints as the published files, in equivalent shorter forms (a literal's `const`
+ * without its `type`, an `anyOf` of literals as an `enum`: one check, one issue "must be 0 or 1"),
+ * without `type` at the top (it selected the validator), and with each nested payload
+ * (`reply.payload`, `msgs[].payload`, any `$ref` to the payload union) checked as an envelope
+ * only: the validator of its own type checks it next, iteratively, so no input can overflow the
+ * stack. Everything else — the type's fields, the common fields, a command's `param` — is
+ * checked in the type's one validator.
  */
-import { commonFields } from '../model/fields.js'
-import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
+import { PAYLOAD_SCHEMA_ID } from '../model/schema-ids.js'
 
 type JsonObject = Record<string, unknown>
 
 /** What a nested payload is checked against inside its parent: an object with an integer type. */
 export const ENVELOPE_SCHEMA = { type: 'object', required: ['type'], properties: { type: { type: 'integer' } } } as const
 
-const ANNOTATIONS = ['title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType', '$comment']
+/** Keywords that annotate and never validate: Ajv would embed them in the generated code. */
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly'])
+/** Keywords whose value is a schema. */
+const SCHEMA_KEYWORDS = new Set(['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'])
+/** Keywords whose value is a list of schemas. */
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems'])
+/** Keywords whose value maps names to schemas (the names are data: never stripped). */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 
-/** The common fields' schemas as JSON text, to recognise them when a type spreads them in. */
-const commonFieldJson = /*@__PURE__*/ (() => {
-  let cache: Map<string, string> | undefined
-  return () => (cache ??= new Map(Object.entries(commonFields).map(([key, schema]) => [key, JSON.stringify(schema)])))
-})()
-
-/** Returns a transformed deep copy of `schema` (a TypeBox or plain JSON Schema object). */
-export function compiledView(schema: object): JsonObject {
-  const copy = JSON.parse(JSON.stringify(schema), (_key, value: unknown) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return value
-    const node = value as JsonObject
-    if (node.$ref === PAYLOAD_SCHEMA_ID) return { ...ENVELOPE_SCHEMA }
-    // Annotations do not validate anything; Ajv would embed them in the generated code.
-    for (const key of ANNOTATIONS) delete node[key]
-    // TypeBox writes a literal as `{const, type}`; `const` alone says the same.
-    if ('const' in node && 'type' in node) {
-      const { type: _type, ...rest } = node
-      return rest
-    }
-    const anyOf = node.anyOf as JsonObject[] | undefined
-    if (anyOf?.every((branch) => Object.keys(branch).every((k) => k === 'const'))) {
-      const { anyOf: _anyOf, ...rest } = node
-      return { ...rest, enum: anyOf.map((branch) => branch.const) }
-    }
-    return node
-  }) as JsonObject
-  if (copy.$id === schemaId('command')) copy.allOf = (copy.allOf as JsonObject[]).filter((s) => !('if' in s))
-  if (Array.isArray(copy.allOf)) {
-    // The common fields are checked once per payload by validatePayload (validators.commonFields).
-    copy.allOf = (copy.allOf as JsonObject[]).filter((s) => s.$ref !== schemaId('common-fields'))
-    if ((copy.allOf as JsonObject[]).length === 0) delete copy.allOf
+/**
+ * One schema position, transformed: annotations dropped, a nested payload reduced to its
+ * envelope, literals and unions of literals in their one-check forms. Walks only schema
+ * positions, so a property named `title` or `description` is a property like any other.
+ */
+function viewOf(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema
+  const node = schema as JsonObject
+  if (node.$ref === PAYLOAD_SCHEMA_ID) return { ...ENVELOPE_SCHEMA }
+  const out: JsonObject = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATIONS.has(key)) continue
+    if (SCHEMA_KEYWORDS.has(key)) out[key] = viewOf(value)
+    else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) out[key] = value.map(viewOf)
+    else if (SCHEMA_MAP_KEYWORDS.has(key) && typeof value === 'object' && value !== null) {
+      out[key] = Object.fromEntries(Object.entries(value as JsonObject).map(([name, sub]) => [name, viewOf(sub)]))
+    } else out[key] = value
   }
+  // TypeBox writes a literal as `{const, type}`; `const` alone says the same.
+  if ('const' in out && 'type' in out) delete out.type
+  const anyOf = out.anyOf as JsonObject[] | undefined
+  if (anyOf?.every((branch) => Object.keys(branch).length === 1 && 'const' in branch)) {
+    delete out.anyOf
+    out.enum = anyOf.map((branch) => branch.const)
+  }
+  return out
+}
+
+/**
+ * Returns the schema as a validator checks it (a transformed deep copy of a TypeBox or plain JSON
+ * Schema object): {@link viewOf} at every schema position, and no `type` check at the top, since
+ * `validatePayload` picked this validator by `type`.
+ */
+export function compiledView(schema: object): JsonObject {
+  // A JSON round trip first: TypeBox's symbol keys and `undefined` values go.
+  const copy = viewOf(JSON.parse(JSON.stringify(schema))) as JsonObject
   const properties = copy.properties as Record<string, JsonObject> | undefined
-  if (properties) {
-    const original = (schema as { properties?: Record<string, unknown> }).properties ?? {}
-    for (const [key, json] of copy.$id === schemaId('common-fields') ? [] : commonFieldJson()) {
-      // A type that spreads `commonFields` in (as TypeBox definitions do) carries them unchanged.
-      if (key in properties && JSON.stringify(original[key]) === json) delete properties[key]
-    }
-    if (properties.type && 'const' in properties.type) {
-      // validatePayload picks this validator by `type`, so `type` is present and equal here.
-      delete properties.type
-      copy.required = ((copy.required as string[] | undefined) ?? []).filter((key) => key !== 'type')
-    }
+  if (properties?.type && 'const' in properties.type) {
+    delete properties.type
+    copy.required = ((copy.required as string[] | undefined) ?? []).filter((key) => key !== 'type')
   }
   return copy
+}
+
+/** Where a schema nests payloads: property names, `'*'` for every item of an array. */
+export type NestedPosition = readonly string[]
+
+/**
+ * Every position at which `schema` nests a payload (a `$ref` to the payload union): `reply.payload`
+ * in every type, `msgs[].payload` in a merged forward, and whatever a new type declares. Found in
+ * the schema, so no type number is written down for it.
+ */
+export function nestedPayloadPositions(schema: unknown): NestedPosition[] {
+  const found: NestedPosition[] = []
+  const seen = new Set<string>()
+  const walk = (node: unknown, at: string[]): void => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return
+    const s = node as JsonObject
+    if (s.$ref === PAYLOAD_SCHEMA_ID) {
+      const key = JSON.stringify(at)
+      if (!seen.has(key)) seen.add(key), found.push([...at])
+      return
+    }
+    for (const [name, sub] of Object.entries((s.properties ?? {}) as JsonObject)) walk(sub, [...at, name])
+    if (s.items) walk(s.items, [...at, '*'])
+    for (const list of ['allOf', 'anyOf', 'oneOf'] as const) for (const sub of (s[list] ?? []) as unknown[]) walk(sub, at)
+  }
+  walk(JSON.parse(JSON.stringify(schema)), [])
+  return found
 }

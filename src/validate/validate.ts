@@ -1,13 +1,17 @@
 /**
- * `validatePayload`: dispatches on `type` to that type's generated validator, then walks nested
- * payloads (`reply.payload`, forwarded `msgs[].payload`) iteratively, so that no input can
- * overflow the stack and each problem is reported by the validator of the type it belongs to.
+ * `validatePayload`: dispatches on `type` to that type's generated validator (one pass over the
+ * type's fields, the common fields and a command's `param`), which hands back each nested payload
+ * (`reply.payload`, forwarded `msgs[].payload`) to be checked by its own type's validator next —
+ * iteratively, so that no input can overflow the stack. A payload without nested ones allocates
+ * nothing here but its result.
  */
-import { byType, commandParams, commonFields, system, type ValidateFunction } from '../generated/validators.js'
-export type { ValidateFunction }
-import { messageTypeByName, SYSTEM_TYPE_MIN, typeNames } from '../generated/registry.js'
+import { byType, system, type AjvError, type PayloadTypeValidator, type ValidateFunction, type VisitNested } from '../generated/validators.js'
+export type { PayloadTypeValidator, ValidateFunction }
+import { messageTypeByName, TYPE_LIST, typeNames } from '../generated/registry.js'
+import { isSystemType } from '../model/message-type.js'
 import type { KnownPayload, Payload } from '../types/payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
+import type { NestedPosition } from './compiled-view.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */
 export interface ValidateOptions {
@@ -31,8 +35,6 @@ function typeNumberOfName(name: string): number | undefined {
   return Object.hasOwn(messageTypeByName, key) ? messageTypeByName[key] : undefined
 }
 
-const TYPE_LIST = '1 text, 2 image, 3 GIF, 4 voice, 8 file, 99 command, > 1000 system'
-
 function typeIssue(type: unknown, path: string): ValidationIssue {
   let message = `must be an integer, not ${describeValue(type)}`
   if (typeof type === 'string') {
@@ -52,15 +54,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The validator for a payload `type`, or undefined for an unknown type. */
-function builtInValidator(type: number): ValidateFunction | undefined {
-  return byType[type] ?? (type >= SYSTEM_TYPE_MIN ? system : undefined)
+function builtInValidator(type: number): PayloadTypeValidator | undefined {
+  return byType[type] ?? (isSystemType(type) ? system : undefined)
 }
 
 /** Finds the validator of a payload type (the built-in ones, or a codec's own on top). */
-export type ValidatorLookup = (type: number) => ValidateFunction | undefined
+export type ValidatorLookup = (type: number) => PayloadTypeValidator | undefined
 
 /**
- * Validates one payload and everything nested in it. Never throws.
+ * Validates one payload and everything nested in it. Never throws (a getter that throws, or a
+ * value that is not plain data, is reported as an issue).
  *
  * Known types are checked strictly on the fields they define; properties a type does not define
  * are allowed and kept. The value is returned as it is, not copied.
@@ -69,70 +72,102 @@ export function validatePayload(value: unknown, options: ValidateOptions = {}): 
   return validateWith(builtInValidator, value, options)
 }
 
+/** A usable depth limit: a whole number ≥ 0, else the default (a NaN from an unset variable must not switch it off). */
+function depthLimit(maxDepth: unknown): number {
+  return typeof maxDepth === 'number' && Number.isInteger(maxDepth) && maxDepth >= 0 ? maxDepth : DEFAULT_MAX_DEPTH
+}
+
 /** {@link validatePayload} with a given validator lookup (used by `createCodec`). */
 export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = {}): ValidationResult<Payload> {
-  const issues: ValidationIssue[] = []
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
-  const rejectUnknown = options.unknownTypes === 'reject'
-  // Breadth-first over nested payloads: [value, JSON Pointer, depth]; the root is not queued, so
-  // a payload without nested ones allocates no queue.
-  const queue: [unknown, string, number][] = []
-  for (let i = -1; i < queue.length; i++) {
-    const [payload, path, depth] = i < 0 ? [value, '', 0] : (queue[i] as [unknown, string, number])
-    if (!isObject(payload)) {
-      issues.push({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
-      continue
-    }
-    const type = payload.type
-    if (type === undefined) {
-      issues.push({ path: `${path}/type`, code: 'required', message: `"type" is required: every payload has an integer type (${TYPE_LIST})` })
-      continue
-    }
-    if (typeof type !== 'number' || !Number.isInteger(type)) {
-      issues.push(typeIssue(type, `${path}/type`))
-      continue
-    }
-    const validate = validatorOf(type)
-    if (validate === undefined) {
-      if (rejectUnknown) {
-        issues.push({ path: `${path}/type`, code: 'unknown_type', message: `type ${type} is not a known payload type; decode with { unknownTypes: 'accept' } to keep it as an UnknownPayload` })
+  let issues: ValidationIssue[] | undefined
+  const report = (issue: ValidationIssue) => void (issues ??= []).push(issue)
+  try {
+    const maxDepth = depthLimit(options.maxDepth)
+    const rejectUnknown = options.unknownTypes === 'reject'
+    // Nested payloads still to check, flat: payload, JSON Pointer, depth. Made at the first one.
+    let queue: unknown[] | undefined
+    let depth = 0
+    const visit: VisitNested = (payload, path) => {
+      // An envelope without an integer type was already reported by the enclosing type's validator.
+      if (typeof payload.type !== 'number' || !Number.isInteger(payload.type)) return
+      if (depth + 1 > maxDepth) {
+        report({ path, code: 'too_deep', message: `payloads nest more than ${maxDepth} levels deep here; quote or forward less deeply, or raise maxDepth` })
+        return
       }
-      continue
+      ;(queue ??= []).push(payload, path, depth + 1)
     }
-    if (!validate(payload)) issuesFromAjv(validate.errors ?? [], payload, path, issues)
-    if (!commonFields(payload)) issuesFromAjv(commonFields.errors ?? [], payload, path, issues)
-    if (type === 99) checkCommandParam(payload, path, issues)
-    // Nested payloads: the type's validator checked only their envelope (object, integer type).
-    const reply = payload.reply
-    if (isObject(reply) && isObject(reply.payload)) enqueue(queue, reply.payload, `${path}/reply/payload`, depth + 1, maxDepth, issues)
-    const msgs = payload.msgs
-    if (type === 11 && Array.isArray(msgs)) {
-      for (let m = 0; m < msgs.length; m++) {
-        const entry: unknown = msgs[m]
-        if (isObject(entry) && isObject(entry.payload)) enqueue(queue, entry.payload, `${path}/msgs/${m}/payload`, depth + 1, maxDepth, issues)
-      }
+    let payload: unknown = value
+    let path = ''
+    for (let i = 0; ; i += 3) {
+      checkOne(validatorOf, payload, path, rejectUnknown, visit, report)
+      if (queue === undefined || i >= queue.length) break
+      payload = queue[i]
+      path = queue[i + 1] as string
+      depth = queue[i + 2] as number
     }
+  } catch (error) {
+    report({ path: '', code: 'invalid', message: `the value could not be read as JSON data (${describeThrown(error)}); pass plain JSON values` })
   }
-  return issues.length === 0 ? { ok: true, value: value as Payload } : { ok: false, issues }
+  return issues === undefined ? { ok: true, value: value as Payload } : { ok: false, issues }
 }
 
-function enqueue(queue: [unknown, string, number][], payload: Record<string, unknown>, path: string, depth: number, maxDepth: number, issues: ValidationIssue[]): void {
-  // An envelope without an integer type was already reported by the enclosing type's validator.
-  if (typeof payload.type !== 'number' || !Number.isInteger(payload.type)) return
-  if (depth > maxDepth) {
-    issues.push({ path, code: 'too_deep', message: `payloads nest more than ${maxDepth} levels deep here; quote or forward less deeply, or raise maxDepth` })
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : 'a non-Error was thrown'
+  } catch {
+    return 'an unreadable error was thrown'
+  }
+}
+
+function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean, visit: VisitNested, report: (issue: ValidationIssue) => void): void {
+  if (!isObject(payload)) {
+    report({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
     return
   }
-  queue.push([payload, path, depth])
+  const type = payload.type
+  if (type === undefined) {
+    report({ path: `${path}/type`, code: 'required', message: `"type" is required: every payload has an integer type (${TYPE_LIST})` })
+    return
+  }
+  if (typeof type !== 'number' || !Number.isInteger(type)) {
+    report(typeIssue(type, `${path}/type`))
+    return
+  }
+  const validate = validatorOf(type)
+  if (validate === undefined) {
+    if (rejectUnknown) report({ path: `${path}/type`, code: 'unknown_type', message: `type ${type} is not a known payload type; decode with { unknownTypes: 'accept' } to keep it as an UnknownPayload` })
+    return
+  }
+  if (!validate(payload, path, visit)) {
+    const found: ValidationIssue[] = []
+    issuesFromAjv(validate.errors ?? [], payload, path, found)
+    for (const issue of found) report(issue)
+  }
 }
 
-function checkCommandParam(payload: Record<string, unknown>, path: string, issues: ValidationIssue[]): void {
-  const cmd = payload.cmd
-  if (typeof cmd !== 'string' || !Object.hasOwn(commandParams, cmd)) return
-  const validate = commandParams[cmd] as ValidateFunction
-  const param = payload.param === undefined ? {} : payload.param
-  if (!isObject(param)) return // the command validator reported the type of `param`
-  if (!validate(param)) issuesFromAjv(validate.errors ?? [], param, `${path}/param`, issues)
+/**
+ * A type validator made at run time from an Ajv function and the nested positions of its schema
+ * (`createCodec`'s app types): the same contract as the generated ones.
+ */
+export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[]): PayloadTypeValidator {
+  const visitAt = (holder: unknown, position: readonly string[], at: number, pointer: string, visit: VisitNested): void => {
+    if (at === position.length) {
+      if (isObject(holder)) visit(holder, pointer)
+      return
+    }
+    const key = position[at] as string
+    if (key === '*') {
+      if (Array.isArray(holder)) holder.forEach((item, i) => visitAt(item, position, at + 1, `${pointer}/${i}`, visit))
+    } else if (isObject(holder)) visitAt(holder[key], position, at + 1, `${pointer}/${pointerSegment(key)}`, visit)
+  }
+  const check = (data: Record<string, unknown>, path: string, visit: VisitNested): boolean => {
+    const valid = validate(data)
+    check.errors = valid ? null : ((validate.errors ?? []) as AjvError[])
+    for (const position of nested) visitAt(data, position, 0, path, visit)
+    return valid
+  }
+  check.errors = null as AjvError[] | null
+  return check
 }
 
 /** Whether `value` is a valid payload (known, generic system or unknown type). */
