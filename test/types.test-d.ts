@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { decodePayload, KnownPayload, KnownSystemPayload, Payload, payloadDefinitions, Reply, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/entries/index.js'
+import type { decodePayload, KnownPayload, KnownSystemPayload, Payload, Reply, textDefinition, TextPayload, ImagePayload, GroupCreatedPayload, CommandPayload, UnknownPayload, MergeForwardPayload } from '../src/entries/index.js'
 import { isCommand, isKnownPayload, MessageType } from '../src/entries/index.js'
 
 describe('payload types', () => {
@@ -10,7 +10,7 @@ describe('payload types', () => {
     >()
     expectTypeOf<Extract<KnownPayload, { type: 1 }>>().toEqualTypeOf<TextPayload>()
     expectTypeOf<Extract<KnownPayload, { type: 2 }>>().toEqualTypeOf<ImagePayload>()
-    expectTypeOf<Static<(typeof payloadDefinitions)[0]['schema']>>().toEqualTypeOf<TextPayload>()
+    expectTypeOf<Static<(typeof textDefinition)['schema']>>().toEqualTypeOf<TextPayload>()
   })
 
   it('narrowing on type yields each variant', () => {

@@ -6,7 +6,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { PayloadDefinition } from '../../src/model/define.js'
 import { nestedPayloadPositions, type NestedPosition } from '../../src/validate/compiled-view.js'
-import { payloadDefinitions } from '../../src/types/index.js'
+import { payloadDefinitions } from '../../src/types/definitions.js'
 import { GenericSystemSchema } from '../../src/types/system/generic.js'
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema'

@@ -6,7 +6,7 @@
 import { adapterOutputs } from './adapters.js'
 import { compile } from './compile.js'
 import { docsOutputs } from './docs.js'
-import { messageTypeModule, registryModule } from './registry.js'
+import { buildersModule, messageTypeModule, registryModule } from './registry.js'
 import { publishedSchemas, schemaOutputs } from './schemas.js'
 import { validatorsModule, validatorsTypes } from './validators.js'
 
@@ -19,6 +19,7 @@ export async function buildOutputs(): Promise<Map<string, string>> {
     ['src/generated/validators.d.ts', validatorsTypes()],
     ['src/generated/registry.ts', registryModule(compiled)],
     ['src/generated/message-type.ts', messageTypeModule(compiled)],
+    ['src/generated/builders.ts', buildersModule()],
     ...docsOutputs(compiled),
     ...(await adapterOutputs()),
   ])

@@ -3,11 +3,16 @@
  * templates) and `src/generated/message-type.ts` (`MessageType`, one key per definition, named
  * after it: `group-members-added` → `GroupMembersAdded`).
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { PayloadDefinition } from '../../src/model/define.js'
 import { pascalName } from '../../src/model/define.js'
 import { SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../../src/model/message-type.js'
 import { genericSystem } from '../../src/types/system/generic.js'
 import { GENERATED_HEADER, type Compiled } from './compile.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 export function registryModule(compiled: Compiled): string {
   const definitions = compiled.types.map((t) => t.definition)
@@ -65,4 +70,18 @@ export function messageTypeModule(compiled: Compiled): string {
     'export type MessageType = (typeof MessageType)[keyof typeof MessageType]',
     '',
   ].join('\n')
+}
+
+/**
+ * `src/generated/builders.ts`: every system-message builder (`export function build…` in a type
+ * file), re-exported for `wukong-payload/render`, which must not import the schemas.
+ */
+export function buildersModule(): string {
+  const dir = join(root, 'src', 'types')
+  const lines: string[] = []
+  for (const file of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.ts')).sort()) {
+    const names = [...readFileSync(join(dir, file), 'utf8').matchAll(/^export function (build\w+)/gm)].map((m) => m[1] as string)
+    if (names.length) lines.push(`export { ${names.join(', ')} } from '../types/${file.replaceAll('\\', '/').replace(/\.ts$/, '.js')}'`)
+  }
+  return [GENERATED_HEADER, ...lines, `export type { BuildOptions, BuiltSystemMessage, UserRef } from '../model/system.js'`, ''].join('\n')
 }

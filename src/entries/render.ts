@@ -6,21 +6,5 @@ export { renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegmen
 export type { RenderOptions, Segment } from '../render/render.js'
 export { digest } from '../render/digest.js'
 export type { DigestOptions } from '../render/digest.js'
-export {
-  buildFriendAccepted,
-  buildGroupAnnouncementUpdated,
-  buildGroupCreated,
-  buildGroupMemberInviteRequest,
-  buildGroupMemberKicked,
-  buildGroupMemberQuit,
-  buildGroupMembersAdded,
-  buildGroupMembersRemoved,
-  buildGroupMemberScanJoin,
-  buildGroupNameUpdated,
-  buildGroupOwnerTransferred,
-  buildGroupUpgraded,
-  buildMessageRecalled,
-  buildRemovedFromGroup,
-  buildTip,
-} from '../render/builders.js'
-export type { BuildOptions, BuiltSystemMessage, UserRef } from '../render/builders.js'
+// Every system type's builder, found in the type files.
+export * from '../generated/builders.js'

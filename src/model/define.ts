@@ -130,7 +130,17 @@ export function definePayloadType<const T extends number, P extends TProperties>
       ...(params ? { allOf: paramRules(params) } : {}),
     },
   ) as unknown as PayloadTypeSchema<T, P>
-  return { ...rest, schema }
+  const definition = { ...rest, schema }
+  Object.defineProperty(definition, DEFINITION, { value: true })
+  return definition
+}
+
+/** Brand of a definition made by {@link definePayloadType}; `Symbol.for` so the ESM and CJS copies agree. */
+const DEFINITION = Symbol.for('wukong-payload.PayloadDefinition')
+
+/** Whether `value` was made by {@link definePayloadType}. */
+export function isPayloadDefinition(value: unknown): value is PayloadDefinition {
+  return typeof value === 'object' && value !== null && (value as { [DEFINITION]?: unknown })[DEFINITION] === true
 }
 
 /** One `if cmd = X then param matches X's schema` per known command: an unknown cmd passes. */

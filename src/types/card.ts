@@ -4,7 +4,7 @@ import { definePayloadType } from '../model/define.js'
 
 /** Business card (type 7): shares a user. */
 
-export const card = definePayloadType({
+export const cardDefinition = definePayloadType({
   type: 7,
   name: 'card',
   description: 'Business card (type 7).',
@@ -19,5 +19,5 @@ export const card = definePayloadType({
   examples: [{ title: 'Card', value: { type: 7, uid: 'u42', name: '李四', avatar: 'https://cdn.example.com/a/u42.png' }, source: 'TangSengDaoDao web Messages/Card' }],
   invalidExamples: [{ title: 'No uid', value: { type: 7, name: '李四' }, path: '/uid' }],
 })
-export const CardSchema = card.schema
+export const CardSchema = cardDefinition.schema
 export type CardPayload = Static<typeof CardSchema>

@@ -73,10 +73,10 @@ export type KnownCommandPayload<C extends keyof CommandParams> = CommandPayload 
  * payload that passed validation (the validator already checked `param` for known commands).
  */
 export function isCommand<C extends keyof CommandParams>(payload: { type: number }, cmd: C): payload is KnownCommandPayload<C> {
-  return payload.type === command.type && (payload as { cmd?: unknown }).cmd === cmd
+  return payload.type === commandDefinition.type && (payload as { cmd?: unknown }).cmd === cmd
 }
 
-export const command = definePayloadType({
+export const commandDefinition = definePayloadType({
   type: 99,
   name: 'command',
   description:
@@ -107,5 +107,5 @@ export const command = definePayloadType({
  *
  * @see {@link https://githubim.com/api/message} "Command Message"
  */
-export const CommandSchema = command.schema
+export const CommandSchema = commandDefinition.schema
 export type CommandPayload = Static<typeof CommandSchema>

@@ -9,7 +9,7 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "File Message"
  */
 
-export const file = definePayloadType({
+export const fileDefinition = definePayloadType({
   type: 8,
   name: 'file',
   description: 'File message (type 8); `size` is in bytes.',
@@ -26,5 +26,5 @@ export const file = definePayloadType({
   ],
   invalidExamples: [{ title: 'Size as a string', value: { type: 8, url: 'http://x/a', name: 'a', size: '1 KB' }, path: '/size' }],
 })
-export const FileSchema = file.schema
+export const FileSchema = fileDefinition.schema
 export type FilePayload = Static<typeof FileSchema>

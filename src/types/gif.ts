@@ -9,7 +9,7 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "GIF Message"
  */
 
-export const gif = definePayloadType({
+export const gifDefinition = definePayloadType({
   type: 3,
   name: 'gif',
   description: 'Animated GIF message (type 3).',
@@ -27,5 +27,5 @@ export const gif = definePayloadType({
   examples: [{ title: 'GIF', value: { type: 3, url: 'http://xxxxx.com/xxx', width: 72, height: 72 }, source: 'seeds/000 "GIF Message"' }],
   invalidExamples: [{ title: 'Missing height', value: { type: 3, url: 'http://x/y.gif', width: 72 }, path: '/height' }],
 })
-export const GifSchema = gif.schema
+export const GifSchema = gifDefinition.schema
 export type GifPayload = Static<typeof GifSchema>

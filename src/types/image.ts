@@ -9,7 +9,7 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Image Message"
  */
 
-export const image = definePayloadType({
+export const imageDefinition = definePayloadType({
   type: 2,
   name: 'image',
   description: 'Image message (type 2).',
@@ -31,5 +31,5 @@ export const image = definePayloadType({
     { title: 'No url', value: { type: 2, width: 200, height: 320 }, path: '/url' },
   ],
 })
-export const ImageSchema = image.schema
+export const ImageSchema = imageDefinition.schema
 export type ImagePayload = Static<typeof ImageSchema>

@@ -4,7 +4,7 @@ import { definePayloadType } from '../model/define.js'
 
 /** Location (type 6). Keys are `lng`/`lat`; a Flutter fork's `longitude`/`latitude` are kept as extra keys. */
 
-export const location = definePayloadType({
+export const locationDefinition = definePayloadType({
   type: 6,
   name: 'location',
   description: 'Location message (type 6).',
@@ -22,5 +22,5 @@ export const location = definePayloadType({
   ],
   invalidExamples: [{ title: 'Latitude out of range', value: { type: 6, lng: 0, lat: 91 }, path: '/lat' }],
 })
-export const LocationSchema = location.schema
+export const LocationSchema = locationDefinition.schema
 export type LocationPayload = Static<typeof LocationSchema>

@@ -22,7 +22,7 @@ const ForwardedMessageSchema = withStatic<ForwardedMessage>(ForwardedMessageFiel
 
 /** Merged forward of chat history (type 11); each entry nests a full payload. */
 
-export const mergeForward = definePayloadType({
+export const mergeForwardDefinition = definePayloadType({
   type: 11,
   name: 'merge-forward',
   description: 'Merged forward of chat history (type 11).',
@@ -59,5 +59,5 @@ export const mergeForward = definePayloadType({
     },
   ],
 })
-export const MergeForwardSchema = mergeForward.schema
+export const MergeForwardSchema = mergeForwardDefinition.schema
 export type MergeForwardPayload = Static<typeof MergeForwardSchema>

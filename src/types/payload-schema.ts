@@ -9,7 +9,7 @@ import { PayloadEnvelopeSchema } from '../model/fields.js'
 import { isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 import { PAYLOAD_SCHEMA_ID } from '../model/schema-ids.js'
 import type { Payload } from './payload.js'
-import { payloadDefinitions } from './index.js'
+import { payloadDefinitions } from './definitions.js'
 import { GenericSystemSchema } from './system/generic.js'
 import { withStatic } from '../model/fields.js'
 

@@ -4,11 +4,11 @@
  * interface, which TypeScript resolves lazily.)
  */
 import type { Static } from '@sinclair/typebox'
-import type { payloadDefinitions } from './index.js'
+import type { KnownPayloadDefinition } from './definitions.js'
 import type { GenericSystemPayload } from './system/generic.js'
 
 /** Every payload type this package defines. `switch (payload.type)` narrows it to each variant. */
-export type KnownPayload = Static<(typeof payloadDefinitions)[number]['schema']>
+export type KnownPayload = Static<KnownPayloadDefinition['schema']>
 
 type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
 /** Whether a literal type number is a system type (1000–2000): `1ddd`, or 2000. */

@@ -4,7 +4,7 @@ import { definePayloadType } from '../model/define.js'
 
 /** Screenshot notice (type 20): clients show "X took a screenshot". */
 
-export const screenshot = definePayloadType({
+export const screenshotDefinition = definePayloadType({
   type: 20,
   name: 'screenshot',
   description: 'Screenshot notice (type 20).',
@@ -17,5 +17,5 @@ export const screenshot = definePayloadType({
   examples: [{ title: 'Screenshot', value: { type: 20, from_uid: 'u1', from_name: '张三' }, source: 'TangSengDaoDao web Messages/Screenshot' }],
   invalidExamples: [{ title: 'No from_uid', value: { type: 20, from_name: '张三' }, path: '/from_uid' }],
 })
-export const ScreenshotSchema = screenshot.schema
+export const ScreenshotSchema = screenshotDefinition.schema
 export type ScreenshotPayload = Static<typeof ScreenshotSchema>

@@ -10,7 +10,7 @@ const stickerFields = {
   format: Type.Optional(Type.String({ description: 'File format; iOS assumes `"lim"` when missing.' })),
 }
 
-export const vectorSticker = definePayloadType({
+export const vectorStickerDefinition = definePayloadType({
   type: 12,
   name: 'vector-sticker',
   description: 'Vector (Lottie) sticker (type 12).',
@@ -21,7 +21,7 @@ export const vectorSticker = definePayloadType({
   invalidExamples: [{ title: 'No url', value: { type: 12, category: 'cats' }, path: '/url' }],
 })
 
-export const emojiSticker = definePayloadType({
+export const emojiStickerDefinition = definePayloadType({
   type: 13,
   name: 'emoji-sticker',
   description: 'Emoji (Lottie) sticker (type 13).',
@@ -31,7 +31,7 @@ export const emojiSticker = definePayloadType({
   examples: [{ title: 'Emoji sticker', value: { type: 13, url: 'https://cdn.example.com/e/smile.json', placeholder: 'https://cdn.example.com/e/smile.png' } }],
   invalidExamples: [{ title: 'Url as a number', value: { type: 13, url: 1 }, path: '/url' }],
 })
-export const VectorStickerSchema = vectorSticker.schema
+export const VectorStickerSchema = vectorStickerDefinition.schema
 export type VectorStickerPayload = Static<typeof VectorStickerSchema>
-export const EmojiStickerSchema = emojiSticker.schema
+export const EmojiStickerSchema = emojiStickerDefinition.schema
 export type EmojiStickerPayload = Static<typeof EmojiStickerSchema>

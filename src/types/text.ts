@@ -8,7 +8,7 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Text Message"
  */
 
-export const text = definePayloadType({
+export const textDefinition = definePayloadType({
   type: 1,
   name: 'text',
   description: 'Text message (type 1) with optional @-mentions and a quoted reply.',
@@ -69,5 +69,5 @@ export const text = definePayloadType({
     },
   ],
 })
-export const TextSchema = text.schema
+export const TextSchema = textDefinition.schema
 export type TextPayload = Static<typeof TextSchema>

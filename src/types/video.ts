@@ -8,7 +8,7 @@ import { definePayloadType } from '../model/define.js'
  * `timeTrad`. Android leaks `coverLocalPath`; such device-local keys are kept as they are.
  */
 
-export const video = definePayloadType({
+export const videoDefinition = definePayloadType({
   type: 5,
   name: 'video',
   description: 'Short video (type 5); `second` is the duration in seconds.',
@@ -31,5 +31,5 @@ export const video = definePayloadType({
   ],
   invalidExamples: [{ title: 'No cover', value: { type: 5, url: 'https://x/1.mp4', second: 1, width: 1, height: 1 }, path: '/cover' }],
 })
-export const VideoSchema = video.schema
+export const VideoSchema = videoDefinition.schema
 export type VideoPayload = Static<typeof VideoSchema>

@@ -9,7 +9,7 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Voice Message"
  */
 
-export const voice = definePayloadType({
+export const voiceDefinition = definePayloadType({
   type: 4,
   name: 'voice',
   description: 'Voice message (type 4); `timeTrad` is the duration in seconds.',
@@ -28,5 +28,5 @@ export const voice = definePayloadType({
     { title: 'Duration under another name', value: { type: 4, url: 'http://x/a.mp3', duration: 10 }, path: '/timeTrad' },
   ],
 })
-export const VoiceSchema = voice.schema
+export const VoiceSchema = voiceDefinition.schema
 export type VoicePayload = Static<typeof VoiceSchema>

@@ -1,7 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemFields } from '../../model/system.js'
+import { systemFields, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
+
+/** Number, header and builder templates: apart from the schema, so that the builder alone bundles small. */
+const meta = {
+  type: 1001,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
+} as const
 
 /**
  * A group was created (1001). Docs style: the creator is `{0}` / `extra[0]`, the members follow.
@@ -9,9 +17,8 @@ import { systemFields } from '../../model/system.js'
  *
  * @see {@link https://githubim.com/api/message} "Create Group Chat"
  */
-
-export const groupCreated = definePayloadType({
-  type: 1001,
+export const groupCreatedDefinition = definePayloadType({
+  ...meta,
   name: 'group-created',
   description: 'System message: a group was created (1001).',
   fields: {
@@ -20,10 +27,7 @@ export const groupCreated = definePayloadType({
     creator_name: Type.Optional(Type.String({ description: 'Creator display name.' })),
     version: Type.Optional(Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
   },
-  flags: DOCS_SYSTEM_FLAGS,
-  historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
-  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
   examples: [
     {
       title: 'Create group chat',
@@ -60,5 +64,18 @@ export const groupCreated = definePayloadType({
     { title: 'extra entry without a name', value: { type: 1001, content: '{0} created the group', extra: [{ uid: 'u1' }] }, path: '/extra/0/name' },
   ],
 })
-export const GroupCreatedSchema = groupCreated.schema
+export const GroupCreatedSchema = groupCreatedDefinition.schema
 export type GroupCreatedPayload = Static<typeof GroupCreatedSchema>
+
+/** 1001: `creator` created the group with `members`. */
+export function buildGroupCreated(input: { creator: UserRef; members: readonly UserRef[]; version?: number } & BuildOptions): BuiltSystemMessage<GroupCreatedPayload> {
+  checkBuildInput(input, { creator: 'user', members: 'users' })
+  return built(meta, {
+    type: meta.type,
+    creator: input.creator.uid,
+    creator_name: input.creator.name,
+    ...(input.version === undefined ? {} : { version: input.version }),
+    content: templateContent(meta, 'default', input, 1, input.members.length),
+    extra: extraOf([input.creator, ...input.members]),
+  }, input)
+}

@@ -1,25 +1,29 @@
 import type { Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemFields } from '../../model/system.js'
+import { systemFields, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
+
+/** Number, header and builder templates: apart from the schema, so that the builder alone bundles small. */
+const meta = {
+  type: 1002,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
+} as const
 
 /**
  * Members were invited into a group (1002); `{0}` is the inviter.
  *
  * @see {@link https://githubim.com/api/message} "Add Group Members"
  */
-
-export const groupMembersAdded = definePayloadType({
-  type: 1002,
+export const groupMembersAddedDefinition = definePayloadType({
+  ...meta,
   name: 'group-members-added',
   description: 'System message: members were added to a group (1002).',
   fields: {
     ...systemFields,
   },
-  flags: DOCS_SYSTEM_FLAGS,
-  historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
-  templates: { default: { zh: '{0}邀请{list}加入群聊', en: '{0} invited {list} to join the group chat' } },
   examples: [
     {
       title: 'Add group members',
@@ -50,5 +54,11 @@ export const groupMembersAdded = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra as an object', value: { type: 1002, content: '{0}', extra: { uid: 'u', name: 'n' } }, path: '/extra' }],
 })
-export const GroupMembersAddedSchema = groupMembersAdded.schema
+export const GroupMembersAddedSchema = groupMembersAddedDefinition.schema
 export type GroupMembersAddedPayload = Static<typeof GroupMembersAddedSchema>
+
+/** 1002: `operator` invited `members`. */
+export function buildGroupMembersAdded(input: { operator: UserRef; members: readonly UserRef[] } & BuildOptions): BuiltSystemMessage<GroupMembersAddedPayload> {
+  checkBuildInput(input, { operator: 'user', members: 'users' })
+  return built(meta, { type: meta.type, content: templateContent(meta, 'default', input, 1, input.members.length), extra: extraOf([input.operator, ...input.members]) }, input)
+}

@@ -1,7 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemFields } from '../../model/system.js'
+import { systemFields, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
+
+/** Number, header and builder templates: apart from the schema, so that the builder alone bundles small. */
+const meta = {
+  type: 1005,
+  flags: DOCS_SYSTEM_FLAGS,
+  historyFlags: HISTORY_SYSTEM_FLAGS,
+  templates: {
+    name: { zh: '{0}修改群名为"{1}"', en: '{0} changed the group name to "{1}"' },
+    announcement: { zh: '{0}修改群公告为"{1}"', en: '{0} changed the group announcement to "{1}"' },
+  },
+} as const
 
 /**
  * A group attribute changed (1005): name, announcement, mute, invite setting, …. One number covers
@@ -9,9 +20,8 @@ import { systemFields } from '../../model/system.js'
  *
  * @see {@link https://githubim.com/api/message} "Update Group Name", "Update Group Announcement"
  */
-
-export const groupUpdated = definePayloadType({
-  type: 1005,
+export const groupUpdatedDefinition = definePayloadType({
+  ...meta,
   name: 'group-updated',
   description: 'System message: a group attribute changed (1005).',
   fields: {
@@ -29,15 +39,9 @@ export const groupUpdated = definePayloadType({
     ),
   ),
   },
-  flags: DOCS_SYSTEM_FLAGS,
-  historyFlags: HISTORY_SYSTEM_FLAGS,
   digest: 'system',
   // The new name or announcement is user text: builders pass it as `extra[1]` (empty uid) so that
   // a name like "{1}" can never become a placeholder.
-  templates: {
-    name: { zh: '{0}修改群名为"{1}"', en: '{0} changed the group name to "{1}"' },
-    announcement: { zh: '{0}修改群公告为"{1}"', en: '{0} changed the group announcement to "{1}"' },
-  },
   examples: [
     {
       title: 'Update group name',
@@ -58,5 +62,27 @@ export const groupUpdated = definePayloadType({
   ],
   invalidExamples: [{ title: 'extra uid as a number', value: { type: 1005, content: '{0}', extra: [{ uid: 1, name: 'n' }] }, path: '/extra/0/uid' }],
 })
-export const GroupUpdatedSchema = groupUpdated.schema
+export const GroupUpdatedSchema = groupUpdatedDefinition.schema
 export type GroupUpdatedPayload = Static<typeof GroupUpdatedSchema>
+
+function buildUpdated(variant: 'name' | 'announcement', key: 'name' | 'notice', operator: UserRef, text: string, options: BuildOptions): BuiltSystemMessage<GroupUpdatedPayload> {
+  return built(meta, {
+    type: meta.type,
+    content: templateContent(meta, variant, options),
+    // The new text is `{1}`: an entry without a uid, so it is never parsed as a template.
+    extra: [...extraOf([operator]), { uid: '', name: text }],
+    data: { [key]: text },
+  }, options)
+}
+
+/** 1005: `operator` renamed the group to `name`. */
+export function buildGroupNameUpdated(input: { operator: UserRef; name: string } & BuildOptions): BuiltSystemMessage<GroupUpdatedPayload> {
+  checkBuildInput(input, { operator: 'user', name: 'string' })
+  return buildUpdated('name', 'name', input.operator, input.name, input)
+}
+
+/** 1005: `operator` changed the group announcement to `announcement`. */
+export function buildGroupAnnouncementUpdated(input: { operator: UserRef; announcement: string } & BuildOptions): BuiltSystemMessage<GroupUpdatedPayload> {
+  checkBuildInput(input, { operator: 'user', announcement: 'string' })
+  return buildUpdated('announcement', 'notice', input.operator, input.announcement, input)
+}
