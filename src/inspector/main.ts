@@ -155,7 +155,7 @@ function verdictOf(a: Analysis): Child {
   const count = a.problems.length
   if (a.kind === 'webhook' && count === 0 && a.messages.length > 0) return h('span', { class: 'ok' }, `✓ ${t().valid} · ${a.messages.length} ${t().messages}`)
   if (a.payload && count === 0) return h('span', { class: 'ok' }, `✓ ${t().valid} · type ${a.payload.type} ${typeName(a.payload.type)}`)
-  return h('span', { class: 'bad' }, `✗ ${t().invalid} · ${count} ${t().issues}`)
+  return h('span', { class: 'bad' }, `✗ ${t().invalid} · ${t().issueCount(count)}`)
 }
 
 function show(id: string, visible: boolean): void {
