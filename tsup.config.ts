@@ -35,7 +35,8 @@ export default defineConfig([
   // drops whole modules it does not use (the TypeBox schema modules when only the codec is
   // imported), which a single bundled file would not allow.
   {
-    entry: ['src/**/*.ts', 'src/**/*.js', '!src/**/*.d.ts'],
+    // src/inspector is a web page, built on its own into dist/inspector by scripts/build-inspector.ts.
+    entry: ['src/**/*.ts', 'src/**/*.js', '!src/**/*.d.ts', '!src/inspector/**'],
     format: ['esm'],
     bundle: false,
     outDir: 'dist',

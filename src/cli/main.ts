@@ -17,6 +17,9 @@ function main(): void {
     err: (text) => process.stderr.write(`${text}\n`),
     color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
     stdin: () => readFileSync(0, 'utf8'),
+    setExitCode: (code) => {
+      process.exitCode = code
+    },
   }
   process.exitCode = run(process.argv.slice(2), io, Boolean(process.stdin.isTTY))
 }

@@ -20,6 +20,7 @@ import { renderSystemMessage, renderSystemMessageHtml } from '../render/render.j
 import { validatePayload } from '../validate/validate.js'
 import { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
 import { packageVersion, payloadSchemaFiles } from './schema-lookup.js'
+import { commandInspect, parsePort } from './commands/inspect.js'
 
 const EXIT_OK = 0
 const EXIT_INVALID = 1
@@ -36,6 +37,7 @@ Commands:
   send <payload json | ->      print a complete /message/send body
   schema [type]                print a published JSON Schema
   types                        list the known payload types and their flags
+  inspect [--port N]           serve the payload inspector web page on 127.0.0.1
 
 Input is read from standard input when it is "-" or piped.
 Options for every command: --json (machine-readable output), --help.
@@ -73,6 +75,11 @@ the payload union when no type is given. Also: send-message-request, mention, re
   types: `Usage: wukong-payload types [--json]
 
 Lists the known payload types with their recommended header flags.`,
+  inspect: `Usage: wukong-payload inspect [--port N]
+
+Serves the payload inspector — a web page that decodes, validates and previews payloads, send
+bodies and webhook bodies, and builds payloads from a form — on http://127.0.0.1 (a free port
+unless --port is given; the address is printed). The page makes no network requests.`,
 }
 
 /** The help text of a command; the main help for anything else (`help __proto__` included). */
@@ -87,6 +94,8 @@ export interface Io {
   readonly err: (text: string) => void
   readonly color: boolean
   readonly stdin: () => string
+  /** Sets the exit code after run() returned (a long-running command that fails later). */
+  readonly setExitCode?: (code: number) => void
 }
 
 function paint(io: Io, code: string, text: string): string {
@@ -319,6 +328,7 @@ export function run(argv: readonly string[], io: Io, stdinIsTty: boolean): numbe
         'keep-in-history': { type: 'boolean' },
         'client-msg-no': { type: 'string' },
         subscribers: { type: 'string' },
+        port: { type: 'string' },
       },
     })
   } catch (error) {
@@ -371,6 +381,15 @@ export function run(argv: readonly string[], io: Io, stdinIsTty: boolean): numbe
         return commandSchema(io, arg)
       case 'types':
         return commandTypes(io, json)
+      case 'inspect': {
+        const port = parsePort(values.port)
+        if (port === undefined) throw new UsageError('--port must be a whole number from 0 to 65535 (0: any free port)')
+        if (arg !== undefined) throw new UsageError(`inspect takes no input (got "${arg}"); paste it into the page`)
+        void commandInspect(io, { port }).then((code) => {
+          if (code !== EXIT_OK) io.setExitCode?.(code)
+        })
+        return EXIT_OK
+      }
     }
     return EXIT_USAGE
   } catch (error) {

@@ -1,0 +1,158 @@
+/**
+ * What a pasted text is and what is wrong with it, without the DOM. Detection follows the CLI's
+ * `decode`: text starting with `{` or `[` is JSON — a list (or `{messages: [...]}`) is a webhook
+ * body, an object with a `payload` and no `type` a `/message/send` body, anything else a payload
+ * — and everything else is Base64. The verdict always comes from the package's functions; the
+ * tree beside it is a display-only decode, so that an invalid payload can still be looked at.
+ */
+import {
+  decodeWebhookMessages,
+  isPayloadError,
+  lintPayload,
+  lintSendRequest,
+  parseJsonExact,
+  safeDecodePayload,
+  validateSendRequest,
+  type LintFinding,
+  type Payload,
+  type PayloadError,
+  type ValidationIssue,
+  type WebhookMessage,
+} from '../entries/index.js'
+
+export type InputKind = 'empty' | 'base64' | 'payload' | 'send' | 'webhook'
+
+/** An issue or a whole-input error; `path` is a JSON Pointer into {@link Analysis.tree}. */
+export interface Problem {
+  readonly path: string
+  readonly message: string
+  readonly code: string
+}
+
+export interface WebhookRow {
+  /** Pointer of the message inside the body. */
+  readonly pointer: string
+  readonly message: WebhookMessage
+}
+
+export interface Analysis {
+  readonly kind: InputKind
+  /** The value to show; `undefined` when nothing decodes far enough to show. */
+  readonly tree: unknown
+  /** Pointers where a Base64 string of the input is shown as the JSON it decodes to. */
+  readonly decodedAt: readonly string[]
+  readonly problems: readonly Problem[]
+  /** The valid payload (Base64, payload JSON, send body); webhook payloads are in {@link messages}. */
+  readonly payload: Payload | undefined
+  /** The send body's `header` (as sent, unchecked). */
+  readonly header: Readonly<Record<string, unknown>> | undefined
+  readonly lint: readonly LintFinding[]
+  readonly messages: readonly WebhookRow[]
+}
+
+const nothing: Omit<Analysis, 'kind'> = { tree: undefined, decodedAt: [], problems: [], payload: undefined, header: undefined, lint: [], messages: [] }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The issues of a failed decode at `prefix`, or the error itself when it has none (bad Base64, JSON …). */
+function problemsOf(error: PayloadError, prefix: string): Problem[] {
+  if (error.issues.length > 0) return error.issues.map((i: ValidationIssue) => ({ path: prefix + i.path, message: i.message, code: i.code }))
+  return [{ path: prefix, message: error.message, code: error.code }]
+}
+
+/**
+ * Display only: the JSON a Base64 string holds, or `undefined`. (The verdict on that string is
+ * the package's; this just lets the tree show what an invalid payload contains.)
+ */
+export function peekBase64(text: string): unknown {
+  try {
+    const standard = text.replace(/-/g, '+').replace(/_/g, '/')
+    const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='))
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+    return parseJsonExact(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return undefined
+  }
+}
+
+function analyzeBase64(input: string, lenient: boolean): Analysis {
+  const decoded = safeDecodePayload(input, { lenient })
+  const tree = peekBase64(input)
+  if (decoded.ok) return { ...nothing, kind: 'base64', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
+  return { ...nothing, kind: 'base64', tree, problems: problemsOf(decoded.error, ''), lint: lintPayload(tree) }
+}
+
+function analyzePayloadJson(input: string, value: unknown): Analysis {
+  // Decoded from the text, so that numbers beyond 2^53 are caught rather than rounded.
+  const decoded = safeDecodePayload(new TextEncoder().encode(input))
+  if (decoded.ok) return { ...nothing, kind: 'payload', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
+  return { ...nothing, kind: 'payload', tree: value, problems: problemsOf(decoded.error, ''), lint: lintPayload(value) }
+}
+
+function analyzeSendBody(body: Record<string, unknown>, lenient: boolean): Analysis {
+  const result = validateSendRequest(body, { lenient })
+  const peeked = typeof body.payload === 'string' ? peekBase64(body.payload) : undefined
+  const tree = peeked === undefined ? body : { ...body, payload: peeked }
+  return {
+    ...nothing,
+    kind: 'send',
+    tree,
+    decodedAt: peeked === undefined ? [] : ['/payload'],
+    problems: result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })),
+    payload: result.ok ? result.value.payload : undefined,
+    header: isRecord(body.header) ? body.header : undefined,
+    lint: lintSendRequest(body),
+  }
+}
+
+function analyzeWebhook(input: string, value: unknown, lenient: boolean): Analysis {
+  let decoded: WebhookMessage[]
+  try {
+    decoded = decodeWebhookMessages(input, { lenient })
+  } catch (error) {
+    if (!isPayloadError(error)) throw error
+    return { ...nothing, kind: 'webhook', tree: value, problems: problemsOf(error, '') }
+  }
+  const base = Array.isArray(value) ? '' : '/messages'
+  const list: unknown[] = Array.isArray(value) ? [...value] : isRecord(value) && Array.isArray(value.messages) ? [...value.messages] : []
+  const decodedAt: string[] = []
+  const problems: Problem[] = []
+  const lint: LintFinding[] = []
+  const messages = decoded.map((message, index): WebhookRow => {
+    const pointer = `${base}/${index}`
+    const entry = list[index]
+    if (isRecord(entry) && typeof entry.payload === 'string') {
+      const peeked = peekBase64(entry.payload)
+      if (peeked !== undefined) {
+        list[index] = { ...entry, payload: peeked }
+        decodedAt.push(`${pointer}/payload`)
+      }
+    }
+    if (message.error) problems.push(...problemsOf(message.error, isRecord(entry) && 'payload' in entry ? `${pointer}/payload` : pointer))
+    if (message.payload) lint.push(...lintPayload(message.payload, `${pointer}/payload`))
+    return { pointer, message }
+  })
+  const tree = Array.isArray(value) ? list : { ...(value as Record<string, unknown>), messages: list }
+  return { ...nothing, kind: 'webhook', tree, decodedAt, problems, lint, messages }
+}
+
+/** Analyses whatever was pasted. Never throws. */
+export function analyze(text: string, lenient: boolean): Analysis {
+  const input = text.trim()
+  if (input === '') return { ...nothing, kind: 'empty' }
+  if (!input.startsWith('{') && !input.startsWith('[')) return analyzeBase64(input, lenient)
+  let value: unknown
+  try {
+    value = parseJsonExact(input)
+  } catch (error) {
+    const problems = isPayloadError(error) ? problemsOf(error, '') : [{ path: '', code: 'INVALID_JSON', message: String(error) }]
+    return { ...nothing, kind: input.startsWith('[') ? 'webhook' : 'payload', problems }
+  }
+  if (Array.isArray(value) || (isRecord(value) && Array.isArray(value.messages))) return analyzeWebhook(input, value, lenient)
+  // A payload always has a `type`; a send body has none and carries `payload` (a Base64 string,
+  // or — a common mistake the validator names — an object).
+  if (isRecord(value) && 'payload' in value && !('type' in value)) return analyzeSendBody(value, lenient)
+  return analyzePayloadJson(input, value)
+}
