@@ -22,6 +22,7 @@ import { commandParamSchemas } from '../src/types/command.js'
 import { payloadDefinitions } from '../src/types/index.js'
 import { GenericSystemSchema, genericSystem } from '../src/types/system/generic.js'
 import { adapterOutputs } from './adapter-outputs.js'
+import { eventOutputs } from './events-outputs.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema'
@@ -480,5 +481,6 @@ export async function buildOutputs(): Promise<Map<string, string>> {
   for (const d of definitions) outputs.set(`docs/reference/${d.name}.md`, referencePage(d))
   outputs.set('docs/reference/README.md', referenceIndex())
   for (const [path, content] of await adapterOutputs()) outputs.set(path, content)
+  for (const [path, content] of await eventOutputs()) outputs.set(path, content)
   return outputs
 }
