@@ -503,7 +503,7 @@ async function testDouble(): Promise<{ server: Server; url: string; received: un
     for await (const chunk of req) raw += chunk
     const body = JSON.parse(raw) as Record<string, unknown>
     received.push(body)
-    const reply = (status: number, json: string) => res.writeHead(status, { 'content-type': 'application/json' }).end(json)
+    const reply = (status: number, json: string): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(json)
     if (req.url === '/message/send') return reply(200, `{"status":200,"data":{"message_id":${BIG_ID},"client_msg_no":${JSON.stringify(body.client_msg_no)}}}`)
     if (req.url !== '/message/event') return reply(404, '{}')
     // The server's own checks (message_model.go Check) and the delta cache (AppendDelta).
@@ -518,7 +518,7 @@ async function testDouble(): Promise<{ server: Server; url: string; received: un
       if (type === 'stream.close') closed = true
     }
     const data = { client_msg_no: body.client_msg_no, event_key: type === 'stream.finish' ? '__finish__' : body.event_key ?? 'main', event_id: body.event_id, msg_event_seq: seq, stream_status: closed ? 'closed' : 'open', channel_id: body.channel_id, channel_type: body.channel_type, from_uid: body.from_uid ?? '____system' }
-    reply(200, JSON.stringify({ status: 200, data }))
+    return reply(200, JSON.stringify({ status: 200, data }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, text: () => cache }
@@ -548,5 +548,12 @@ describe('examples/ai-stream.ts', () => {
     const bad = validateMessageEventResponse('{"msg":"event_id不能为空！","status":400}')
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.issues[0]?.message).toContain('event_id不能为空')
+  })
+})
+
+describe('docs/streaming.md', () => {
+  it('shows the tested example verbatim (npm run docs:guides)', () => {
+    const guide = readFileSync(new URL('../docs/streaming.md', import.meta.url), 'utf8')
+    expect(guide).toContain('```ts\n' + readFileSync(new URL('../examples/ai-stream.ts', import.meta.url), 'utf8') + '```')
   })
 })
