@@ -343,8 +343,9 @@ describe('the stream reducer', () => {
         // Re-deliver earlier pushes at later positions.
         for (const [from, to] of dupes) {
           if (pushes.length === 0) break
-          const i = from % pushes.length
-          noisy.splice(i + 1 + (to % (noisy.length - i)), 0, pushes[i] as Push)
+          const original = pushes[from % pushes.length] as Push
+          const at = noisy.indexOf(original) // where it is now (earlier insertions shift it)
+          noisy.splice(at + 1 + (to % (noisy.length - at)), 0, original)
         }
         // Any event for a key after that key ended (fresh ids), appended at the end.
         const ended = [...server.keys].filter(([, k]) => ['closed', 'error', 'cancelled'].includes(k.status)).map(([key]) => key)
