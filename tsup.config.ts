@@ -6,6 +6,7 @@ const entries = {
   runtime: 'src/entries/runtime.ts',
   codec: 'src/entries/codec.ts',
   server: 'src/entries/server.ts',
+  events: 'src/entries/events.ts',
   'adapters/openim': 'src/entries/adapters/openim.ts',
   'adapters/lanying': 'src/entries/adapters/lanying.ts',
   'adapters/commsease': 'src/entries/adapters/commsease.ts',

@@ -20,14 +20,17 @@ export function createMessageServer(handlers: MessageHandlers): Server {
       res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: true, type: result.value.payload.type }))
       return
     }
-    if (req.method === 'POST' && req.url === '/webhook') {
+    if (req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === '/webhook') {
       // Parsed from the raw bytes, so int64 message_ids stay exact; a bad payload is reported on
-      // its own message and does not drop the others.
+      // its own message and does not drop the others. WuKongIM calls /webhook?event=<name>: the
+      // value is then typed by event (docs/webhooks.md); without `event` it is the message list.
       const result = await readWebhook(req)
       if (!result.ok) return writeProblem(res, result.problem)
-      handlers.webhook(result.value)
-      const failed = result.value.filter((m) => m.error !== undefined).length
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ received: result.value.length, failed }))
+      const messages = Array.isArray(result.value) ? result.value : result.value.event === 'msg.notify' ? result.value.messages : []
+      handlers.webhook(messages)
+      const failed = messages.filter((m) => m.error !== undefined).length
+      // WuKongIM counts only HTTP 200 as delivered.
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ received: messages.length, failed }))
       return
     }
     res.writeHead(404).end()

@@ -6,6 +6,7 @@
 import { adapterOutputs } from './adapters.js'
 import { compile } from './compile.js'
 import { docsOutputs } from './docs.js'
+import { eventOutputs } from './events.js'
 import { buildersModule, messageTypeModule, registryModule } from './registry.js'
 import { publishedSchemas, schemaOutputs } from './schemas.js'
 import { validatorsModule, validatorsTypes } from './validators.js'
@@ -22,6 +23,7 @@ export async function buildOutputs(): Promise<Map<string, string>> {
     ['src/generated/builders.ts', buildersModule()],
     ...docsOutputs(compiled),
     ...(await adapterOutputs()),
+    ...(await eventOutputs()),
   ])
   return outputs
 }

@@ -40,3 +40,5 @@ export * from './render.js'
 
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
+export { parseOnlineStatus, parseWebhookEvent, WebhookEventName } from '../webhooks/events.js'
+export type { MsgNotifyEvent, MsgOfflineEvent, OnlineStatus, UnknownWebhookEvent, UserOnlineStatusEvent, WebhookEvent, WebhookEventOptions, WebhookEventResult } from '../webhooks/events.js'

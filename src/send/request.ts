@@ -25,6 +25,8 @@ export interface SendMessageInput extends RecommendFlagsOptions {
   readonly expire?: number
   readonly subscribers?: readonly string[]
   readonly stream_no?: string
+  /** 1 = the anchor of a stream (WuKongIM ≥ v2.2.4): its content then arrives as `/message/event` events. */
+  readonly is_stream?: 0 | 1
   readonly tag_key?: string
 }
 

@@ -6,6 +6,7 @@
  */
 import { checkedBase64, strictUtf8ToText } from './base64-check.js'
 import * as web from './platform-web.js'
+import { checkGzipFrame, gzipTooLarge, invalidGzip, isTruncationError, truncatedGzip } from './gzip-check.js'
 
 interface NodeBuffer extends Uint8Array {
   toString(encoding?: 'utf8' | 'base64'): string
@@ -74,4 +75,30 @@ export function textToBase64(text: string): string {
 export function utf8Length(text: string): number {
   const B = nodeBuffer()
   return B ? B.byteLength(text, 'utf8') : web.utf8Length(text)
+}
+
+interface NodeZlib {
+  gunzip(input: Uint8Array, options: { maxOutputLength: number }, callback: (error: (Error & { code?: string }) | null, result: Uint8Array) => void): void
+}
+
+/**
+ * Decompresses gzip with node:zlib (loaded at the first call, so importing the codec stays as
+ * fast as before), reading at most `maxBytes`. Throws `PayloadError`: truncated or invalid data,
+ * or `TOO_LARGE`. Where the runtime has no node:zlib, the web version (DecompressionStream).
+ */
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  checkGzipFrame(bytes)
+  let zlib: NodeZlib
+  try {
+    zlib = (await import('node:zlib')) as unknown as NodeZlib
+  } catch {
+    return web.gunzip(bytes, maxBytes)
+  }
+  return new Promise((resolve, reject) => {
+    zlib.gunzip(bytes, { maxOutputLength: maxBytes }, (error, result) => {
+      if (!error) resolve(result)
+      else if (error.code === 'ERR_BUFFER_TOO_LARGE') reject(gzipTooLarge(maxBytes))
+      else reject(isTruncationError(error) ? truncatedGzip(bytes.length) : invalidGzip(error.message))
+    })
+  })
 }

@@ -6,6 +6,8 @@
  * `#platform` entry of package.json "imports" for every condition but `node`.
  */
 import { checkedBase64, strictUtf8ToText } from './base64-check.js'
+import { isPayloadError } from '../errors/payload-error.js'
+import { checkGzipFrame, gzipTooLarge, invalidGzip, isTruncationError, truncatedGzip } from './gzip-check.js'
 
 interface NativeBase64 {
   fromBase64?: (input: string) => Uint8Array
@@ -45,4 +47,50 @@ export function textToBase64(text: string): string {
 /** UTF-8 byte length of `text`. */
 export function utf8Length(text: string): number {
   return (encoder ??= new TextEncoder()).encode(text).length
+}
+
+interface ByteReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>
+  cancel(): Promise<void>
+}
+
+/**
+ * Decompresses gzip with `DecompressionStream` (every current browser, workers, Node ≥ 18),
+ * reading at most `maxBytes`. Throws `PayloadError`: truncated or invalid data, or `TOO_LARGE`.
+ */
+export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  checkGzipFrame(bytes)
+  const Stream = (globalThis as { DecompressionStream?: new (format: 'gzip') => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> } }).DecompressionStream
+  if (!Stream) throw invalidGzip('this runtime has no DecompressionStream')
+  const stream = new Stream('gzip')
+  const writer = stream.writable.getWriter()
+  // Errors surface on the readable side; the writer's own promises must not go unhandled.
+  writer.write(bytes).catch(() => {})
+  writer.close().catch(() => {})
+  const reader = stream.readable.getReader() as unknown as ByteReader
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!value) continue
+      total += value.length
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {})
+        throw gzipTooLarge(maxBytes)
+      }
+      chunks.push(value)
+    }
+  } catch (error) {
+    if (isPayloadError(error)) throw error
+    throw isTruncationError(error) ? truncatedGzip(bytes.length) : invalidGzip(error instanceof Error ? error.message : String(error))
+  }
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.length
+  }
+  return out
 }

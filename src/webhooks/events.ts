@@ -1,0 +1,173 @@
+/**
+ * WuKongIM webhooks by event (`POST <webhook.httpAddr>?event=<name>`): `msg.notify` (a list of
+ * messages), `msg.offline` (one message and the offline uids, possibly gzip-compressed) and
+ * `user.onlinestatus` (a list of "uid-deviceFlag-online-connId-deviceCount-totalCount" strings).
+ * Bodies as the server writes them in WuKongIM/WuKongIM:internal/webhook/webhook.go and
+ * internal/types/webhook.go (v2.0–v2.2.5).
+ */
+import type { DecodeOptions } from '../codec/codec.js'
+import { PayloadError, isPayloadError } from '../errors/payload-error.js'
+import { base64ToBytes, gunzip, utf8ToText } from '#platform'
+import { strictUtf8ToText } from '../wire/base64-check.js'
+import { DEFAULT_MAX_BODY_BYTES, parseJsonExact } from '../wire/json-exact.js'
+import { decodeWebhookMessages, type WebhookMessage } from './messages.js'
+
+/** The webhook events WuKongIM sends (`webhook.focusEvents` accepts exactly these). */
+export const WebhookEventName = { MsgNotify: 'msg.notify', MsgOffline: 'msg.offline', UserOnlineStatus: 'user.onlinestatus' } as const
+
+/** `msg.notify`: messages stored in the channel (batched, up to 100 a call, more on a retry). */
+export interface MsgNotifyEvent {
+  readonly event: 'msg.notify'
+  readonly messages: WebhookMessage[]
+}
+
+/** `msg.offline`: one message, and this node's subscribers whose main device is offline. */
+export interface MsgOfflineEvent {
+  readonly event: 'msg.offline'
+  readonly message: WebhookMessage
+  /** The offline uids, decoded from `compress_to_uids` when compressed; `undefined` when they could not be read (see {@link to_uids_error}). */
+  readonly to_uids: readonly string[] | undefined
+  /** Why `to_uids` is missing (e.g. the truncated gzip WuKongIM ≤ v2.2.5 sends); the message itself is unaffected. */
+  readonly to_uids_error: PayloadError | undefined
+  /** `"gzip"` when `to_uids` came compressed. */
+  readonly compress: string | undefined
+  /** Id of the node that sent it (one call per message per node), exact as a decimal string. */
+  readonly source_id: string | undefined
+}
+
+/** One entry of `user.onlinestatus`. */
+export interface OnlineStatus {
+  readonly uid: string
+  /** 0 app, 1 web, 2 PC (99 system). */
+  readonly deviceFlag: number
+  readonly online: boolean
+  /** Connection id, local to the node; exact, as a decimal string (an int64). */
+  readonly connId: string
+  /** Connections of this uid with this device flag, after the change. */
+  readonly deviceOnlineCount: number
+  /** Connections of this uid in total, after the change. */
+  readonly totalOnlineCount: number
+}
+
+/** `user.onlinestatus`: the server's accumulated list (it resends the whole batch until answered 200). */
+export interface UserOnlineStatusEvent {
+  readonly event: 'user.onlinestatus'
+  readonly statuses: OnlineStatus[]
+  /** Entries that are not in the server's format, with why; the others are unaffected. */
+  readonly invalid: readonly { readonly index: number; readonly value: unknown; readonly message: string }[]
+}
+
+/** An event this package does not know, with its body as parsed (int64s exact). */
+export interface UnknownWebhookEvent {
+  readonly event: 'unknown'
+  readonly name: string
+  readonly body: unknown
+}
+
+export type WebhookEvent = MsgNotifyEvent | MsgOfflineEvent | UserOnlineStatusEvent | UnknownWebhookEvent
+export type WebhookEventResult = { readonly ok: true; readonly value: WebhookEvent } | { readonly ok: false; readonly error: PayloadError }
+
+export interface WebhookEventOptions extends DecodeOptions {
+  /** Largest body, and largest decompressed `compress_to_uids`; default 16 MiB. */
+  readonly maxBodyBytes?: number
+}
+
+const STATUS_NUMBER = /^[0-9]+$/
+
+/**
+ * One `user.onlinestatus` string, split from the right: a uid may itself contain `-`. Returns a
+ * message saying what is wrong instead when it is not in the server's format.
+ */
+export function parseOnlineStatus(value: unknown): OnlineStatus | string {
+  if (typeof value !== 'string') return `must be a string "uid-deviceFlag-online-connId-deviceOnlineCount-totalOnlineCount", not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`
+  const parts = value.split('-')
+  if (parts.length < 6) return `has ${parts.length} "-"-separated fields, not at least 6 (uid-deviceFlag-online-connId-deviceOnlineCount-totalOnlineCount)`
+  const numbers = parts.slice(-5)
+  const bad = numbers.findIndex((n) => !STATUS_NUMBER.test(n))
+  if (bad !== -1) return `field ${['deviceFlag', 'online', 'connId', 'deviceOnlineCount', 'totalOnlineCount'][bad]} is ${JSON.stringify(numbers[bad])}, not a non-negative integer`
+  const [deviceFlag, online, connId, deviceCount, totalCount] = numbers as [string, string, string, string, string]
+  if (online !== '0' && online !== '1') return `field online is ${online}, not 0 or 1`
+  const uid = parts.slice(0, -5).join('-')
+  if (uid === '') return 'has an empty uid'
+  return {
+    uid,
+    deviceFlag: Number(deviceFlag),
+    online: online === '1',
+    connId: connId.replace(/^0+(?=\d)/, ''),
+    deviceOnlineCount: Number(deviceCount),
+    totalOnlineCount: Number(totalCount),
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+async function offlineUids(body: Record<string, unknown>, maxBytes: number): Promise<{ uids: readonly string[] | undefined; error: PayloadError | undefined }> {
+  const compressed = body.compress_to_uids
+  const hasCompressed = typeof compressed === 'string' && compressed !== ''
+  if (!hasCompressed) {
+    if (body.compress !== undefined && body.compress !== '' && body.compress !== null) {
+      return { uids: undefined, error: new PayloadError('INVALID_PAYLOAD', `compress is ${JSON.stringify(body.compress)} but compress_to_uids is missing or empty`) }
+    }
+    const list = body.to_uids ?? []
+    if (!Array.isArray(list) || !list.every((u) => typeof u === 'string')) return { uids: undefined, error: new PayloadError('INVALID_PAYLOAD', 'to_uids must be a list of uid strings') }
+    return { uids: list as string[], error: undefined }
+  }
+  if (body.compress !== 'gzip') return { uids: undefined, error: new PayloadError('INVALID_PAYLOAD', `compress_to_uids is compressed with ${JSON.stringify(body.compress)}; only "gzip" is known`) }
+  try {
+    const text = utf8ToText(await gunzip(base64ToBytes(compressed), maxBytes))
+    const list = parseJsonExact(text, { maxBytes })
+    if (!Array.isArray(list) || !list.every((u) => typeof u === 'string')) throw new PayloadError('INVALID_PAYLOAD', 'compress_to_uids does not decompress to a JSON list of uid strings')
+    return { uids: list as string[], error: undefined }
+  } catch (error) {
+    if (!isPayloadError(error)) throw error
+    return { uids: undefined, error: new PayloadError(error.code, `compress_to_uids: ${error.message}`, error.issues, error.offset) }
+  }
+}
+
+function idString(value: unknown): string | undefined {
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined
+}
+
+/**
+ * Parses a webhook body by its event name (the `event` query parameter). The body is best given
+ * as its text or bytes, so that int64 ids stay exact; an already-parsed value is taken too. Never
+ * rejects: `{ ok: false, error }` when the body is not the event's shape at all; problems of one
+ * message, one status string or the offline uid list are reported beside the rest instead.
+ */
+export async function parseWebhookEvent(event: string, body: unknown, options: WebhookEventOptions = {}): Promise<WebhookEventResult> {
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  try {
+    const text = body instanceof Uint8Array ? strictUtf8ToText(body) : body
+    const value = typeof text === 'string' ? parseJsonExact(text, { maxBytes }) : text
+    switch (event) {
+      case WebhookEventName.MsgNotify:
+        if (!Array.isArray(value)) throw new PayloadError('INVALID_PAYLOAD', 'a msg.notify body is a JSON list of messages')
+        return { ok: true, value: { event, messages: decodeWebhookMessages(value, options) } }
+      case WebhookEventName.MsgOffline: {
+        if (!isRecord(value)) throw new PayloadError('INVALID_PAYLOAD', 'a msg.offline body is one message object with to_uids')
+        const [message] = decodeWebhookMessages([value], options) as [WebhookMessage]
+        const { uids, error } = await offlineUids(value, maxBytes)
+        const compress = typeof value.compress === 'string' && value.compress !== '' ? value.compress : undefined
+        return { ok: true, value: { event, message, to_uids: uids, to_uids_error: error, compress, source_id: idString(value.source_id) } }
+      }
+      case WebhookEventName.UserOnlineStatus: {
+        if (!Array.isArray(value)) throw new PayloadError('INVALID_PAYLOAD', 'a user.onlinestatus body is a JSON list of "uid-deviceFlag-online-connId-deviceOnlineCount-totalOnlineCount" strings')
+        const statuses: OnlineStatus[] = []
+        const invalid: { index: number; value: unknown; message: string }[] = []
+        value.forEach((entry, index) => {
+          const parsed = parseOnlineStatus(entry)
+          if (typeof parsed === 'string') invalid.push({ index, value: entry, message: `entry ${index} ${parsed}` })
+          else statuses.push(parsed)
+        })
+        return { ok: true, value: { event, statuses, invalid } }
+      }
+      default:
+        return { ok: true, value: { event: 'unknown', name: String(event), body: value } }
+    }
+  } catch (error) {
+    if (isPayloadError(error)) return { ok: false, error }
+    return { ok: false, error: new PayloadError('INVALID_PAYLOAD', `unreadable ${String(event)} webhook body: ${error instanceof Error ? error.message : String(error)}`) }
+  }
+}
