@@ -6,7 +6,7 @@ import { isCommand, isKnownPayload, MessageType } from '../src/entries/index.js'
 describe('payload types', () => {
   it('KnownPayload has one variant per documented type number, each a concrete object type', () => {
     expectTypeOf<KnownPayload['type']>().toEqualTypeOf<
-      1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 11 | 12 | 13 | 20 | 99 | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010 | 1020 | 1021 | 1022 | 2000
+      1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 11 | 12 | 13 | 20 | 99 | 1000 | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 1008 | 1009 | 1010 | 1020 | 1021 | 1022 | 2000
     >()
     expectTypeOf<Extract<KnownPayload, { type: 1 }>>().toEqualTypeOf<TextPayload>()
     expectTypeOf<Extract<KnownPayload, { type: 2 }>>().toEqualTypeOf<ImagePayload>()

@@ -17,6 +17,7 @@ export const typeNames: Readonly<Record<number, string>> = {
   13: "emoji-sticker",
   20: "screenshot",
   99: "command",
+  1000: "friend-apply",
   1001: "group-created",
   1002: "group-members-added",
   1003: "group-members-removed",
@@ -48,6 +49,7 @@ export const typeFlags: Readonly<Record<number, HeaderFlags>> = {
   13: {"no_persist":0,"red_dot":1,"sync_once":0},
   20: {"no_persist":0,"red_dot":1,"sync_once":0},
   99: {"no_persist":0,"red_dot":0,"sync_once":1},
+  1000: {"no_persist":0,"red_dot":0,"sync_once":1},
   1001: {"no_persist":0,"red_dot":0,"sync_once":1},
   1002: {"no_persist":0,"red_dot":0,"sync_once":1},
   1003: {"no_persist":0,"red_dot":0,"sync_once":1},
@@ -89,6 +91,7 @@ export const typeDigests: Readonly<Record<number, DigestSpec>> = {
   13: {"zh":"[表情]","en":"[Emoji]"},
   20: {"zh":"{from_name}在聊天中截屏了","en":"{from_name} took a screenshot"},
   99: {"zh":"","en":""},
+  1000: {"zh":"[好友申请]{apply_name}","en":"[Friend request] {apply_name}"},
   1001: "system",
   1002: "system",
   1003: "system",
@@ -126,7 +129,7 @@ export const typeTemplates: Readonly<Record<number, Readonly<Record<string, Buil
  * Number of each message type (not system) by its name without dashes, and `cmd`: to tell a
  * caller who wrote `type: "text"` (as the seeds' own examples do) which integer they meant.
  */
-export const messageTypeByName: Readonly<Record<string, number>> = {"text":1,"image":2,"gif":3,"voice":4,"video":5,"location":6,"card":7,"file":8,"mergeforward":11,"vectorsticker":12,"emojisticker":13,"screenshot":20,"command":99,"cmd":99}
+export const messageTypeByName: Readonly<Record<string, number>> = {"text":1,"image":2,"gif":3,"voice":4,"video":5,"location":6,"card":7,"file":8,"mergeforward":11,"vectorsticker":12,"emojisticker":13,"screenshot":20,"command":99,"friendapply":1000,"cmd":99}
 
 /** Generic system messages (type > 1000 without a specific schema). */
 export const genericSystemMeta = {"name":"system","flags":{"no_persist":0,"red_dot":0,"sync_once":1},"historyFlags":{"no_persist":0,"red_dot":1,"sync_once":0},"digest":"system"} as const

@@ -22,6 +22,7 @@ export declare const type12: ValidateFunction
 export declare const type13: ValidateFunction
 export declare const type20: ValidateFunction
 export declare const type99: ValidateFunction
+export declare const type1000: ValidateFunction
 export declare const type1001: ValidateFunction
 export declare const type1002: ValidateFunction
 export declare const type1003: ValidateFunction

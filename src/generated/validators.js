@@ -112,6 +112,7 @@ function validate25(data, instancePath = "") {
   return vErrors === null;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
+var pattern1 = new RegExp("^[0-9]*$", "u");
 function validate27(data, instancePath = "") {
   ;
   let vErrors = null;
@@ -155,8 +156,8 @@ function validate27(data, instancePath = "") {
     if (data.root_mid !== void 0) {
       let data4 = data.root_mid;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          vErrors = addError(vErrors, instancePath + "/root_mid", "pattern", { pattern: "^[0-9]+$" });
+        if (!pattern1.test(data4)) {
+          vErrors = addError(vErrors, instancePath + "/root_mid", "pattern", { pattern: "^[0-9]*$" });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/root_mid", "type", { type: "string" });
@@ -673,15 +674,18 @@ var type4 = validate35;
 function validate35(data, instancePath = "") {
   ;
   let vErrors = null;
+  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["url", "timeTrad"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.timeTrad !== void 0) {
@@ -689,21 +693,53 @@ function validate35(data, instancePath = "") {
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
           vErrors = addError(vErrors, instancePath + "/timeTrad", "minimum", { limit: 0 });
+          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/timeTrad", "type", { type: "number" });
+        errors++;
       }
     }
     if (data.waveform !== void 0) {
-      if (typeof data.waveform !== "string") {
+      let data2 = data.waveform;
+      const _errs6 = errors;
+      let valid1 = false;
+      const _errs7 = errors;
+      if (typeof data2 !== "string") {
         vErrors = addError(vErrors, instancePath + "/waveform", "type", { type: "string" });
+        errors++;
+      }
+      var _valid0 = _errs7 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const _errs9 = errors;
+        if (data2 !== null) {
+          vErrors = addError(vErrors, instancePath + "/waveform", "type", { type: "null" });
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        valid1 = valid1 || _valid0;
+      }
+      if (!valid1) {
+        vErrors = addError(vErrors, instancePath + "/waveform", "anyOf", {});
+        errors++;
+      } else {
+        errors = _errs6;
+        if (vErrors !== null) {
+          if (_errs6) {
+            vErrors.length = _errs6;
+          } else {
+            vErrors = null;
+          }
+        }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+    errors++;
   }
   validate35.errors = vErrors;
-  return vErrors === null;
+  return errors === 0;
 }
 var type5 = validate36;
 function validate36(data, instancePath = "") {
@@ -827,37 +863,72 @@ var type7 = validate38;
 function validate38(data, instancePath = "") {
   ;
   let vErrors = null;
+  let errors = 0;
   if (isObject(data)) {
     for (const prop0 of ["uid", "name"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
         vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
         vErrors = addError(vErrors, instancePath + "/avatar", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.vercode !== void 0) {
-      if (typeof data.vercode !== "string") {
+      let data3 = data.vercode;
+      const _errs8 = errors;
+      let valid1 = false;
+      const _errs9 = errors;
+      if (typeof data3 !== "string") {
         vErrors = addError(vErrors, instancePath + "/vercode", "type", { type: "string" });
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const _errs11 = errors;
+        if (data3 !== null) {
+          vErrors = addError(vErrors, instancePath + "/vercode", "type", { type: "null" });
+          errors++;
+        }
+        var _valid0 = _errs11 === errors;
+        valid1 = valid1 || _valid0;
+      }
+      if (!valid1) {
+        vErrors = addError(vErrors, instancePath + "/vercode", "anyOf", {});
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+    errors++;
   }
   validate38.errors = vErrors;
-  return vErrors === null;
+  return errors === 0;
 }
 var type8 = validate39;
 function validate39(data, instancePath = "") {
@@ -900,7 +971,7 @@ function validate40(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
-    for (const prop0 of ["channel_type", "users", "msgs"]) {
+    for (const prop0 of ["channel_type", "msgs"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
       }
@@ -923,7 +994,7 @@ function validate40(data, instancePath = "") {
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (isObject(data2)) {
-            for (const prop1 of ["uid", "name"]) {
+            for (const prop1 of ["uid"]) {
               if (data2[prop1] === void 0) {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0, "required", { missingProperty: prop1 });
               }
@@ -1121,8 +1192,49 @@ function validate44(data, instancePath = "") {
   validate44.errors = vErrors;
   return vErrors === null;
 }
-var type1001 = validate45;
+var type1000 = validate45;
 function validate45(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["apply_uid", "apply_name", "to_uid", "remark", "token"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.apply_uid !== void 0) {
+      if (typeof data.apply_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_uid", "type", { type: "string" });
+      }
+    }
+    if (data.apply_name !== void 0) {
+      if (typeof data.apply_name !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_name", "type", { type: "string" });
+      }
+    }
+    if (data.to_uid !== void 0) {
+      if (typeof data.to_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
+      }
+    }
+    if (data.remark !== void 0) {
+      if (typeof data.remark !== "string") {
+        vErrors = addError(vErrors, instancePath + "/remark", "type", { type: "string" });
+      }
+    }
+    if (data.token !== void 0) {
+      if (typeof data.token !== "string") {
+        vErrors = addError(vErrors, instancePath + "/token", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate45.errors = vErrors;
+  return vErrors === null;
+}
+var type1001 = validate46;
+function validate46(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1153,11 +1265,30 @@ function validate45(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate45.errors = vErrors;
+  validate46.errors = vErrors;
   return vErrors === null;
 }
-var type1002 = validate47;
-function validate47(data, instancePath = "") {
+var type1002 = validate48;
+function validate48(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (!validate21(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate21.errors);
+  }
+  if (isObject(data)) {
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate48.errors = vErrors;
+  return vErrors === null;
+}
+var type1003 = validate50;
+function validate50(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1172,12 +1303,11 @@ function validate47(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate47.errors = vErrors;
+  validate50.errors = vErrors;
   return vErrors === null;
 }
-var type1003 = validate47;
-var type1004 = validate51;
-function validate51(data, instancePath = "") {
+var type1004 = validate52;
+function validate52(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1207,11 +1337,11 @@ function validate51(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate51.errors = vErrors;
+  validate52.errors = vErrors;
   return vErrors === null;
 }
-var type1005 = validate53;
-function validate53(data, instancePath = "") {
+var type1005 = validate54;
+function validate54(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1258,11 +1388,11 @@ function validate53(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate53.errors = vErrors;
+  validate54.errors = vErrors;
   return vErrors === null;
 }
-var type1006 = validate55;
-function validate55(data, instancePath = "") {
+var type1006 = validate56;
+function validate56(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1287,13 +1417,13 @@ function validate55(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate55.errors = vErrors;
+  validate56.errors = vErrors;
   return vErrors === null;
 }
-var type1007 = validate47;
-var type1008 = validate47;
-var type1009 = validate61;
-function validate61(data, instancePath = "") {
+var type1007 = validate50;
+var type1008 = validate50;
+var type1009 = validate62;
+function validate62(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1313,33 +1443,15 @@ function validate61(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate61.errors = vErrors;
+  validate62.errors = vErrors;
   return vErrors === null;
 }
-var type1010 = validate47;
-var type1020 = validate47;
-var type1021 = validate47;
-var type1022 = validate69;
-function validate69(data, instancePath = "") {
-  ;
-  let vErrors = null;
-  if (!validate21(data, instancePath)) {
-    vErrors = joinErrors(vErrors, validate21.errors);
-  }
-  if (isObject(data)) {
-    for (const prop0 of ["content"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate69.errors = vErrors;
-  return vErrors === null;
-}
-var type2000 = validate71;
-function validate71(data, instancePath = "") {
+var type1010 = validate50;
+var type1020 = validate50;
+var type1021 = validate50;
+var type1022 = validate48;
+var type2000 = validate72;
+function validate72(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate21(data, instancePath)) {
@@ -1360,11 +1472,11 @@ function validate71(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate71.errors = vErrors;
+  validate72.errors = vErrors;
   return vErrors === null;
 }
-var param0 = validate73;
-function validate73(data, instancePath = "") {
+var param0 = validate74;
+function validate74(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     if (data.group_no !== void 0) {
@@ -1375,11 +1487,11 @@ function validate73(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate73.errors = vErrors;
+  validate74.errors = vErrors;
   return vErrors === null;
 }
-var param1 = validate74;
-function validate74(data, instancePath = "") {
+var param1 = validate75;
+function validate75(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["group_no"]) {
@@ -1395,11 +1507,11 @@ function validate74(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return vErrors === null;
 }
-var param2 = validate75;
-function validate75(data, instancePath = "") {
+var param2 = validate76;
+function validate76(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["channel_id", "channel_type"]) {
@@ -1437,11 +1549,11 @@ function validate75(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate75.errors = vErrors;
+  validate76.errors = vErrors;
   return vErrors === null;
 }
-var param3 = validate76;
-function validate76(data, instancePath = "") {
+var param3 = validate77;
+function validate77(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["channel_id", "channel_type"]) {
@@ -1468,12 +1580,12 @@ function validate76(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate76.errors = vErrors;
+  validate77.errors = vErrors;
   return vErrors === null;
 }
-var param4 = validate74;
-var param5 = validate78;
-function validate78(data, instancePath = "") {
+var param4 = validate75;
+var param5 = validate79;
+function validate79(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["uid"]) {
@@ -1489,11 +1601,11 @@ function validate78(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return vErrors === null;
 }
-var param6 = validate79;
-function validate79(data, instancePath = "") {
+var param6 = validate80;
+function validate80(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "channel_id", "channel_type"]) {
@@ -1530,11 +1642,11 @@ function validate79(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate79.errors = vErrors;
+  validate80.errors = vErrors;
   return vErrors === null;
 }
-var param7 = validate80;
-function validate80(data, instancePath = "") {
+var param7 = validate81;
+function validate81(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["uid"]) {
@@ -1574,11 +1686,11 @@ function validate80(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate80.errors = vErrors;
+  validate81.errors = vErrors;
   return vErrors === null;
 }
-var param8 = validate81;
-function validate81(data, instancePath = "") {
+var param8 = validate82;
+function validate82(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["apply_uid"]) {
@@ -1614,11 +1726,11 @@ function validate81(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate81.errors = vErrors;
+  validate82.errors = vErrors;
   return vErrors === null;
 }
-var param9 = validate82;
-function validate82(data, instancePath = "") {
+var param9 = validate83;
+function validate83(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["from_uid", "to_uid"]) {
@@ -1639,12 +1751,12 @@ function validate82(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate82.errors = vErrors;
+  validate83.errors = vErrors;
   return vErrors === null;
 }
-var param10 = validate78;
-var param11 = validate84;
-function validate84(data, instancePath = "") {
+var param10 = validate79;
+var param11 = validate85;
+function validate85(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["message_id"]) {
@@ -1665,11 +1777,11 @@ function validate84(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate84.errors = vErrors;
+  validate85.errors = vErrors;
   return vErrors === null;
 }
-var param12 = validate85;
-function validate85(data, instancePath = "") {
+var param12 = validate86;
+function validate86(data, instancePath = "") {
   let vErrors = null;
   if (isObject(data)) {
     for (const prop0 of ["erase_type", "channel_id", "channel_type"]) {
@@ -1707,27 +1819,27 @@ function validate85(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate85.errors = vErrors;
+  validate86.errors = vErrors;
   return vErrors === null;
 }
-var param13 = validate76;
-var param14 = validate76;
-var param15 = validate88;
-function validate88(data, instancePath = "") {
+var param13 = validate77;
+var param14 = validate77;
+var param15 = validate89;
+function validate89(data, instancePath = "") {
   let vErrors = null;
   if (!(isObject(data))) {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate88.errors = vErrors;
+  validate89.errors = vErrors;
   return vErrors === null;
 }
-var param16 = validate88;
-var param17 = validate88;
-var param18 = validate88;
-var param19 = validate88;
+var param16 = validate89;
+var param17 = validate89;
+var param18 = validate89;
+var param19 = validate89;
 
 // validators-entry.js
-var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };
+var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1e3: type1000, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };
 var commandParams = { groupUpdate: param0, memberUpdate: param1, unreadClear: param2, channelUpdate: param3, groupAvatarUpdate: param4, userAvatarUpdate: param5, typing: param6, onlineStatus: param7, friendRequest: param8, friendAccept: param9, friendDeleted: param10, messageRevoke: param11, messageEerase: param12, conversationDelete: param13, conversationDeleted: param14, syncMessageExtra: param15, syncMessageReaction: param16, syncReminders: param17, syncConversationExtra: param18, syncPinnedMessage: param19 };
 export {
   byType,

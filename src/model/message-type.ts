@@ -34,6 +34,8 @@ export const MessageType = {
   Screenshot: 20,
   /** Command (`cmd` + `param`); not shown in chat history. */
   Command: 99,
+  /** System: a friend request (TangSengDaoDao); no template. */
+  FriendApply: 1000,
   /** System: a group was created. */
   GroupCreated: 1001,
   /** System: members were invited to a group. */

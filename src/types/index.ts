@@ -13,6 +13,7 @@ import { mergeForward } from './merge-forward.js'
 import { screenshot } from './screenshot.js'
 import { emojiSticker, vectorSticker } from './sticker.js'
 import { friendAccepted } from './system/friend-accepted.js'
+import { friendApply } from './system/friend-apply.js'
 import { groupCreated } from './system/group-created.js'
 import { groupMemberInviteRequest } from './system/group-member-invite-request.js'
 import { groupMemberKicked } from './system/group-member-kicked.js'
@@ -44,6 +45,7 @@ export const payloadDefinitions = [
   emojiSticker,
   screenshot,
   command,
+  friendApply,
   groupCreated,
   groupMembersAdded,
   groupMembersRemoved,
