@@ -21,7 +21,7 @@ export class PayloadError extends Error {
    * (see `decodeForDisplay`). Absent when there was nothing to parse (bad Base64, UTF-8 or JSON,
    * a size limit) and on encode.
    */
-  readonly value?: unknown
+  declare readonly value?: unknown
 
   constructor(code: PayloadErrorCode, message: string, issues: readonly ValidationIssue[] = [], offset?: number, delivered?: { readonly value: unknown }) {
     super(message)
