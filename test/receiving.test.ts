@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { chatLine } from '../examples/chat-receive.js'
 import { decodeForDisplay, decodePayload, digest, isPayloadError, safeDecodePayload, unreadablePartOf } from '../src/entries/index.js'
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64')
@@ -107,5 +110,24 @@ describe('decodeForDisplay', () => {
       expect(shown).toMatchObject({ status: 'unreadable', payload: undefined, unreadable: [''] })
       expect(shown.status !== 'ok' && isPayloadError(shown.error)).toBe(true)
     }
+  })
+})
+
+describe('the chat recipe (examples/chat-receive.ts, docs/receiving.md)', () => {
+  it('shows the text and marks the quote unreadable', () => {
+    expect(chatLine(b64(quotesLossyVoice))).toEqual({ text: '听到了', quote: '[无法显示的内容]', unreadable: true })
+    expect(chatLine(b64(quotesLossyVoice), 'en')).toEqual({ text: '听到了', quote: '[Cannot be shown]', unreadable: true })
+  })
+  it('shows a valid quote, a broken message by its label, and a placeholder when nothing arrived', () => {
+    const valid = { type: 1, content: '同意', reply: { message_id: '1', message_seq: 1, from_uid: 'u1', payload: { type: 2, url: 'https://x/a.png', width: 1, height: 1 } } }
+    expect(chatLine(b64(valid))).toEqual({ text: '同意', quote: '[图片]' })
+    expect(chatLine(b64({ type: 4 }))).toEqual({ text: '[语音]', unreadable: true })
+    expect(chatLine(b64({ type: 1, content: 'x', reply: { message_id: '1', message_seq: 1, from_uid: 'u', payload: { type: 0 } } }))).toEqual({ text: 'x', quote: '[未知消息]' })
+    expect(chatLine('!!!')).toEqual({ text: '[无法显示的内容]', unreadable: true })
+  })
+  it('is shown verbatim in the guide', () => {
+    const root = join(import.meta.dirname, '..')
+    const guide = readFileSync(join(root, 'docs/receiving.md'), 'utf8')
+    expect(guide, 'docs/receiving.md must embed examples/chat-receive.ts (npm run docs:guides)').toContain('```ts\n' + readFileSync(join(root, 'examples/chat-receive.ts'), 'utf8') + '```')
   })
 })

@@ -11,8 +11,8 @@ import { safeDecodePayload, type DecodeOptions, type PayloadInput } from './code
 
 /** What {@link decodeForDisplay} found; `status` says how much of the message can be shown. */
 export type DisplayDecodeResult =
-  /** Valid: show it. */
-  | { readonly status: 'ok'; readonly payload: Payload; readonly issues: readonly []; readonly unreadable: readonly [] }
+  /** Valid: show it (`issues` and `unreadable` are empty). */
+  | { readonly status: 'ok'; readonly payload: Payload; readonly issues: readonly ValidationIssue[]; readonly unreadable: readonly string[] }
   /**
    * The message itself is valid; the parts listed in `unreadable` (its quote `/reply`, a forwarded
    * message `/msgs/0`, a quote's quote `/reply/payload/reply`, …) are not. `payload` is the
@@ -24,8 +24,9 @@ export type DisplayDecodeResult =
    * The message itself is invalid. `payload` is what was delivered when it is at least an object
    * with an integer `type` (its fields unchecked: `digest(payload)` still gives the type's label,
    * e.g. "[语音]"), undefined when nothing usable arrived (bad Base64, UTF-8 or JSON, a limit).
+   * `unreadable` is `['']`.
    */
-  | { readonly status: 'unreadable'; readonly payload: UnknownPayload | undefined; readonly issues: readonly ValidationIssue[]; readonly unreadable: readonly ['']; readonly error: PayloadError }
+  | { readonly status: 'unreadable'; readonly payload: UnknownPayload | undefined; readonly issues: readonly ValidationIssue[]; readonly unreadable: readonly string[]; readonly error: PayloadError }
 
 /**
  * The part of a message an issue at `path` belongs to: `''` (the message), `/reply` (its quote),
