@@ -67,9 +67,16 @@ describe('rendering is right where the official clients are not', () => {
       expect(typeof renderSystemMessage(bad)).toBe('string')
     }
   })
-  it('falls back to the uid for a missing name (configurable)', () => {
-    expect(renderSystemMessage({ content: '{0}', extra: [{ uid: 'u9', name: '' }] })).toBe('u9')
-    expect(renderSystemMessage({ content: '{0}', extra: [{ uid: 'u9' }] }, { fallbackName: () => '某人' })).toBe('某人')
+  it('renders a missing or empty name empty, as the clients do, unless the app resolves it', () => {
+    // JS SDK `extrMap['name'] || ''`, iOS `?: @""`, Android MessageFormat with "": all show nothing, never the uid.
+    expect(renderSystemMessage({ content: '张三邀请{0},{1}加入群聊', extra: [{ uid: '8f2c1e5a9b7d4c3e8a1f0b2d6c4e9a7b', name: '' }, { uid: 'u3', name: '王五' }] })).toBe('张三邀请,王五加入群聊')
+    expect(renderSystemMessage({ content: '{0}', extra: [{ uid: 'u9' }] })).toBe('')
+    const cache = new Map([['u9', '某人']])
+    const resolveName = (uid: string) => cache.get(uid)
+    expect(renderSystemMessage({ content: '{0}+{1}', extra: [{ uid: 'u9' }, { uid: 'u8', name: '' }] }, { resolveName })).toBe('某人+')
+    // A name the payload carries is not replaced by the cache.
+    expect(renderSystemMessage({ content: '{0}', extra: [{ uid: 'u9', name: '老王' }] }, { resolveName })).toBe('老王')
+    expect(renderSystemMessageSegments({ content: '{0}', extra: [{ uid: 'u9', name: '' }] })).toEqual([{ kind: 'user', uid: 'u9', name: '', self: false }])
   })
   it('names the reader by locale, or by the given label', () => {
     const p = { content: '{0}邀请{1}加入群聊', extra: extra('张三', '李四') }
@@ -106,7 +113,7 @@ describe('rendering properties', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string().map((s) => s.replace(/[{}]/g, '')), fc.nat(5).map((n) => `{${n}}`))), fc.array(fc.record({ uid: fc.string({ minLength: 1 }), name }), { maxLength: 4 }), (parts, extra) => {
         // Reference: substitute each piece independently, so inserted text is never rescanned.
-        const expected = parts.map((p) => { const m = /^\{([0-9]+)\}$/.exec(p); if (!m) return p; const e = extra[Number(m[1])]; return e ? e.name || e.uid : p }).join('')
+        const expected = parts.map((p) => { const m = /^\{([0-9]+)\}$/.exec(p); if (!m) return p; const e = extra[Number(m[1])]; return e ? e.name : p }).join('')
         expect(renderSystemMessage({ content: parts.join(''), extra })).toBe(expected)
       }),
       { numRuns: 3000 },

@@ -110,6 +110,33 @@ describe('lint', () => {
     expect(codes(lintPayload({ type: -1 }))).toEqual(['local-only-type'])
   })
 
+  it('says where an official client writes a valid payload badly', () => {
+    const findings = (p: unknown) => lintPayload(p).map((f) => `${f.code} ${f.path}`)
+    // Flutter: null for an absent optional field, and a reply without a root as root_mid "".
+    expect(findings({ timeTrad: 6, url: 'https://x/f1.aac', waveform: null, type: 4 })).toEqual(['null-field /waveform'])
+    expect(findings({ name: '李四', uid: 'u2', vercode: null, type: 7 })).toEqual(['null-field /vercode'])
+    expect(findings({ content: '好', type: 1, reply: { root_mid: '', message_id: '1', message_seq: 1, from_uid: 'u1', payload: { type: 4, url: 'u', timeTrad: 1, waveform: null } } })).toEqual([
+      'empty-root-mid /reply/root_mid',
+      'null-field /reply/payload/waveform',
+    ])
+    // Quoting or forwarding a message the sender's client could not decode (JS SDK, Android: type 0; Flutter: -1).
+    expect(findings({ content: '哈哈', type: 1, reply: { message_id: '1', message_seq: 1, from_uid: 'u1', payload: { type: 0 } } })).toEqual(['local-only-type /reply/payload/type'])
+    expect(findings({ type: 11, channel_type: 1, users: [{ uid: 'u2', name: 'A' }], msgs: [{ message_id: '1', timestamp: 1, from_uid: 'u2', payload: { type: -1 } }] })).toEqual(['local-only-type /msgs/0/payload/type'])
+    // TangSengDaoDao Android and web merged forwards.
+    expect(findings({ type: 11, channel_type: 2, msgs: [] })).toEqual(['forward-without-users /users'])
+    expect(findings({ type: 11, channel_type: 1, users: [{ uid: 'u2' }, { uid: 'u1', name: '张三' }], msgs: [] })).toEqual(['forwarded-user-without-name /users/0/name'])
+    // A template placeholder without its extra entry shows literally on every client.
+    expect(findings({ type: 1002, content: '张三邀请{0},{1}加入群聊', extra: [{ uid: 'u2', name: '李四' }] })).toEqual(['placeholder-without-extra /content'])
+    expect(findings({ type: 1002, content: '欢迎张三加入研发部' })).toEqual([])
+    expect(findings({ type: 1, content: 'ok', reply: { root_mid: '1', message_id: '1', message_seq: 1, from_uid: 'u1', payload: { type: 1, content: 'x' } } })).toEqual([])
+  })
+
+  it('lints nested payloads without recursion, to a bounded depth', () => {
+    let deep: Record<string, unknown> = { type: 0 }
+    for (let i = 0; i < 100_000; i++) deep = { type: 1, content: '', reply: { message_id: '1', message_seq: 1, from_uid: 'u', payload: deep } }
+    expect(lintPayload(deep)).toEqual([])
+  })
+
   it('never throws', () => {
     for (const value of [null, 1, 'x', [], {}, { payload: '!!!' }, { payload: {} }]) {
       expect(() => lintSendRequest(value)).not.toThrow()

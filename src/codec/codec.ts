@@ -49,7 +49,7 @@ export type PayloadValidator = (value: unknown, options: ValidateOptions) => Val
 
 function validated(value: unknown, options: ValidateOptions, validate: PayloadValidator, what = 'payload'): Payload {
   const result = validate(value, options)
-  if (!result.ok) throw invalidPayloadError(result.issues, what)
+  if (!result.ok) throw invalidPayloadError(result.issues, what, { value })
   return result.value
 }
 

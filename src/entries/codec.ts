@@ -5,6 +5,8 @@
  */
 export { decodePayload, encodePayload, safeDecodePayload, DEFAULT_MAX_BYTES } from '../codec/codec.js'
 export type { DecodeOptions, EncodeOptions, PayloadInput, SafeDecodeResult } from '../codec/codec.js'
+export { decodeForDisplay, unreadablePartOf } from '../codec/display.js'
+export type { DisplayDecodeResult } from '../codec/display.js'
 export { isPayloadError, PayloadError } from '../errors/payload-error.js'
 export type { PayloadErrorCode } from '../errors/payload-error.js'
 export { isKnownPayload, isPayload, validatePayload } from '../validate/validate.js'

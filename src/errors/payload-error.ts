@@ -15,13 +15,22 @@ export class PayloadError extends Error {
   readonly issues: readonly ValidationIssue[]
   /** Byte or character offset into the input, for Base64, UTF-8 and JSON errors. */
   readonly offset: number | undefined
+  /**
+   * The payload as delivered, when it parsed but failed validation: the parsed JSON (or the object
+   * given), unchanged and not copied, so that a receiving app can still show what it can of it
+   * (see `decodeForDisplay`). Absent when there was nothing to parse (bad Base64, UTF-8 or JSON,
+   * a size limit) and on encode.
+   */
+  declare readonly value?: unknown
 
-  constructor(code: PayloadErrorCode, message: string, issues: readonly ValidationIssue[] = [], offset?: number) {
+  constructor(code: PayloadErrorCode, message: string, issues: readonly ValidationIssue[] = [], offset?: number, delivered?: { readonly value: unknown }) {
     super(message)
     this.name = 'PayloadError'
     this.code = code
     this.issues = issues
     this.offset = offset
+    // Set only when given: `'value' in error` then tells "parsed to null" from "nothing parsed".
+    if (delivered) this.value = delivered.value
     Object.defineProperty(this, BRAND, { value: true })
   }
 }
@@ -34,12 +43,15 @@ export function isPayloadError(error: unknown): error is PayloadError {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true
 }
 
-/** A {@link PayloadError} for schema issues, whose message lists the first few. */
-export function invalidPayloadError(issues: readonly ValidationIssue[], what = 'payload'): PayloadError {
+/**
+ * A {@link PayloadError} for schema issues, whose message lists the first few; `delivered` is the
+ * value that failed (kept as {@link PayloadError.value}).
+ */
+export function invalidPayloadError(issues: readonly ValidationIssue[], what = 'payload', delivered?: { readonly value: unknown }): PayloadError {
   // A limit hit is reported under its own code (TOO_DEEP, TOO_LARGE), not as an invalid payload.
   const limit = issues.find((i) => i.code === 'too_deep' || i.code === 'too_large')
-  if (limit) return new PayloadError(limit.code.toUpperCase() as PayloadErrorCode, `${what} is over a limit at ${limit.path || '/'}: ${limit.message}`, issues)
+  if (limit) return new PayloadError(limit.code.toUpperCase() as PayloadErrorCode, `${what} is over a limit at ${limit.path || '/'}: ${limit.message}`, issues, undefined, delivered)
   const shown = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`)
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
-  return new PayloadError('INVALID_PAYLOAD', `invalid ${what}: ${shown.join('; ')}${more}`, issues)
+  return new PayloadError('INVALID_PAYLOAD', `invalid ${what}: ${shown.join('; ')}${more}`, issues, undefined, delivered)
 }

@@ -30,6 +30,8 @@ export const MessageType = {
   Screenshot: 20,
   /** Command (type 99): tells clients to do something (sync members, clear a red dot). Send with `sync_once: 1`. The `param` of each known `cmd` is checked. */
   Command: 99,
+  /** System message: a friend request (1000, TangSengDaoDao). */
+  FriendApply: 1000,
   /** System message: a group was created (1001). */
   GroupCreated: 1001,
   /** System message: members were added to a group (1002). */

@@ -42,6 +42,7 @@ function validate23(data, instancePath = "") {
   return vErrors === null;
 }
 var pattern0 = new RegExp("^[0-9]+$", "u");
+var pattern1 = new RegExp("^[0-9]*$", "u");
 function validate25(data, instancePath = "") {
   ;
   let vErrors = null;
@@ -85,8 +86,8 @@ function validate25(data, instancePath = "") {
     if (data.root_mid !== void 0) {
       let data4 = data.root_mid;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          vErrors = addError(vErrors, instancePath + "/root_mid", "pattern", { pattern: "^[0-9]+$" });
+        if (!pattern1.test(data4)) {
+          vErrors = addError(vErrors, instancePath + "/root_mid", "pattern", { pattern: "^[0-9]*$" });
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/root_mid", "type", { type: "string" });
@@ -692,18 +693,22 @@ var ajv4 = validate39;
 function validate39(data, instancePath = "") {
   ;
   let vErrors = null;
+  let errors = 0;
   if (!validate22(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate22.errors);
+    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["url", "timeTrad"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+        errors++;
       }
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
         vErrors = addError(vErrors, instancePath + "/url", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.timeTrad !== void 0) {
@@ -711,21 +716,53 @@ function validate39(data, instancePath = "") {
       if (Number.isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
           vErrors = addError(vErrors, instancePath + "/timeTrad", "minimum", { limit: 0 });
+          errors++;
         }
       } else {
         vErrors = addError(vErrors, instancePath + "/timeTrad", "type", { type: "number" });
+        errors++;
       }
     }
     if (data.waveform !== void 0) {
-      if (typeof data.waveform !== "string") {
+      let data2 = data.waveform;
+      const _errs7 = errors;
+      let valid2 = false;
+      const _errs8 = errors;
+      if (typeof data2 !== "string") {
         vErrors = addError(vErrors, instancePath + "/waveform", "type", { type: "string" });
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid2 = valid2 || _valid0;
+      if (!valid2) {
+        const _errs10 = errors;
+        if (data2 !== null) {
+          vErrors = addError(vErrors, instancePath + "/waveform", "type", { type: "null" });
+          errors++;
+        }
+        var _valid0 = _errs10 === errors;
+        valid2 = valid2 || _valid0;
+      }
+      if (!valid2) {
+        vErrors = addError(vErrors, instancePath + "/waveform", "anyOf", {});
+        errors++;
+      } else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          } else {
+            vErrors = null;
+          }
+        }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+    errors++;
   }
   validate39.errors = vErrors;
-  return vErrors === null;
+  return errors === 0;
 }
 var ajv5 = validate41;
 function validate41(data, instancePath = "") {
@@ -860,40 +897,76 @@ var ajv7 = validate45;
 function validate45(data, instancePath = "") {
   ;
   let vErrors = null;
+  let errors = 0;
   if (!validate22(data, instancePath)) {
     vErrors = joinErrors(vErrors, validate22.errors);
+    errors = vErrors.length;
   }
   if (isObject(data)) {
     for (const prop0 of ["uid", "name"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+        errors++;
       }
     }
     if (data.uid !== void 0) {
       if (typeof data.uid !== "string") {
         vErrors = addError(vErrors, instancePath + "/uid", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
         vErrors = addError(vErrors, instancePath + "/name", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
         vErrors = addError(vErrors, instancePath + "/avatar", "type", { type: "string" });
+        errors++;
       }
     }
     if (data.vercode !== void 0) {
-      if (typeof data.vercode !== "string") {
+      let data3 = data.vercode;
+      const _errs9 = errors;
+      let valid2 = false;
+      const _errs10 = errors;
+      if (typeof data3 !== "string") {
         vErrors = addError(vErrors, instancePath + "/vercode", "type", { type: "string" });
+        errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      valid2 = valid2 || _valid0;
+      if (!valid2) {
+        const _errs12 = errors;
+        if (data3 !== null) {
+          vErrors = addError(vErrors, instancePath + "/vercode", "type", { type: "null" });
+          errors++;
+        }
+        var _valid0 = _errs12 === errors;
+        valid2 = valid2 || _valid0;
+      }
+      if (!valid2) {
+        vErrors = addError(vErrors, instancePath + "/vercode", "anyOf", {});
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
       }
     }
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+    errors++;
   }
   validate45.errors = vErrors;
-  return vErrors === null;
+  return errors === 0;
 }
 var ajv8 = validate47;
 function validate47(data, instancePath = "") {
@@ -942,7 +1015,7 @@ function validate49(data, instancePath = "") {
     vErrors = joinErrors(vErrors, validate22.errors);
   }
   if (isObject(data)) {
-    for (const prop0 of ["channel_type", "users", "msgs"]) {
+    for (const prop0 of ["channel_type", "msgs"]) {
       if (data[prop0] === void 0) {
         vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
       }
@@ -965,7 +1038,7 @@ function validate49(data, instancePath = "") {
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (isObject(data2)) {
-            for (const prop1 of ["uid", "name"]) {
+            for (const prop1 of ["uid"]) {
               if (data2[prop1] === void 0) {
                 vErrors = addError(vErrors, instancePath + "/users/" + i0, "required", { missingProperty: prop1 });
               }
@@ -1534,8 +1607,52 @@ var param99_16 = validate74;
 var param99_17 = validate74;
 var param99_18 = validate74;
 var param99_19 = validate74;
-var ajv1001 = validate79;
+var ajv1000 = validate79;
 function validate79(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
+  if (isObject(data)) {
+    for (const prop0 of ["apply_uid", "apply_name", "to_uid", "remark", "token"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.apply_uid !== void 0) {
+      if (typeof data.apply_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_uid", "type", { type: "string" });
+      }
+    }
+    if (data.apply_name !== void 0) {
+      if (typeof data.apply_name !== "string") {
+        vErrors = addError(vErrors, instancePath + "/apply_name", "type", { type: "string" });
+      }
+    }
+    if (data.to_uid !== void 0) {
+      if (typeof data.to_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/to_uid", "type", { type: "string" });
+      }
+    }
+    if (data.remark !== void 0) {
+      if (typeof data.remark !== "string") {
+        vErrors = addError(vErrors, instancePath + "/remark", "type", { type: "string" });
+      }
+    }
+    if (data.token !== void 0) {
+      if (typeof data.token !== "string") {
+        vErrors = addError(vErrors, instancePath + "/token", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate79.errors = vErrors;
+  return vErrors === null;
+}
+var ajv1001 = validate81;
+function validate81(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1569,11 +1686,33 @@ function validate79(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate79.errors = vErrors;
+  validate81.errors = vErrors;
   return vErrors === null;
 }
-var ajv1002 = validate82;
-function validate82(data, instancePath = "") {
+var ajv1002 = validate84;
+function validate84(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (!validate22(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate22.errors);
+  }
+  if (!validate21(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate21.errors);
+  }
+  if (isObject(data)) {
+    for (const prop0 of ["content"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate84.errors = vErrors;
+  return vErrors === null;
+}
+var ajv1003 = validate87;
+function validate87(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1591,12 +1730,11 @@ function validate82(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate82.errors = vErrors;
+  validate87.errors = vErrors;
   return vErrors === null;
 }
-var ajv1003 = validate82;
-var ajv1004 = validate88;
-function validate88(data, instancePath = "") {
+var ajv1004 = validate90;
+function validate90(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1629,11 +1767,11 @@ function validate88(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate88.errors = vErrors;
+  validate90.errors = vErrors;
   return vErrors === null;
 }
-var ajv1005 = validate91;
-function validate91(data, instancePath = "") {
+var ajv1005 = validate93;
+function validate93(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1683,11 +1821,11 @@ function validate91(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate91.errors = vErrors;
+  validate93.errors = vErrors;
   return vErrors === null;
 }
-var ajv1006 = validate94;
-function validate94(data, instancePath = "") {
+var ajv1006 = validate96;
+function validate96(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1715,13 +1853,13 @@ function validate94(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate94.errors = vErrors;
+  validate96.errors = vErrors;
   return vErrors === null;
 }
-var ajv1007 = validate82;
-var ajv1008 = validate82;
-var ajv1009 = validate103;
-function validate103(data, instancePath = "") {
+var ajv1007 = validate87;
+var ajv1008 = validate87;
+var ajv1009 = validate105;
+function validate105(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1744,36 +1882,15 @@ function validate103(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate103.errors = vErrors;
+  validate105.errors = vErrors;
   return vErrors === null;
 }
-var ajv1010 = validate82;
-var ajv1020 = validate82;
-var ajv1021 = validate82;
-var ajv1022 = validate115;
-function validate115(data, instancePath = "") {
-  ;
-  let vErrors = null;
-  if (!validate22(data, instancePath)) {
-    vErrors = joinErrors(vErrors, validate22.errors);
-  }
-  if (!validate21(data, instancePath)) {
-    vErrors = joinErrors(vErrors, validate21.errors);
-  }
-  if (isObject(data)) {
-    for (const prop0 of ["content"]) {
-      if (data[prop0] === void 0) {
-        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
-      }
-    }
-  } else {
-    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
-  }
-  validate115.errors = vErrors;
-  return vErrors === null;
-}
-var ajv2000 = validate118;
-function validate118(data, instancePath = "") {
+var ajv1010 = validate87;
+var ajv1020 = validate87;
+var ajv1021 = validate87;
+var ajv1022 = validate84;
+var ajv2000 = validate120;
+function validate120(data, instancePath = "") {
   ;
   let vErrors = null;
   if (!validate22(data, instancePath)) {
@@ -1797,7 +1914,7 @@ function validate118(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate118.errors = vErrors;
+  validate120.errors = vErrors;
   return vErrors === null;
 }
 
@@ -1969,6 +2086,18 @@ function type99(data, path, visit) {
       valid = false;
     }
   }
+  {
+    const v0 = data["reply"];
+    if (isObject(v0)) {
+      const v1 = v0["payload"];
+      if (isObject(v1)) visit(v1, path + "/reply/payload");
+    }
+  }
+  return valid;
+}
+function type1000(data, path, visit) {
+  let valid = ajv1000(data);
+  type1000.errors = valid ? null : ajv1000.errors;
   {
     const v0 = data["reply"];
     if (isObject(v0)) {
@@ -2158,7 +2287,7 @@ function system(data, path, visit) {
   }
   return valid;
 }
-var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };
+var byType = { 1: type1, 2: type2, 3: type3, 4: type4, 5: type5, 6: type6, 7: type7, 8: type8, 11: type11, 12: type12, 13: type13, 20: type20, 99: type99, 1e3: type1000, 1001: type1001, 1002: type1002, 1003: type1003, 1004: type1004, 1005: type1005, 1006: type1006, 1007: type1007, 1008: type1008, 1009: type1009, 1010: type1010, 1020: type1020, 1021: type1021, 1022: type1022, 2e3: type2000 };
 export {
   byType,
   sendMessageRequest,

@@ -65,7 +65,13 @@ const ReplyFields = Type.Object(
     message_seq: Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
     from_uid: Type.String({ description: 'Sender of the quoted message.' }),
     from_name: Type.Optional(Type.String({ description: 'Display name of that sender.' })),
-    root_mid: Type.Optional(DecimalId('Id of the first message of the reply chain (Android, iOS, Flutter).')),
+    root_mid: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]*$',
+        description:
+          'Id of the first message of the reply chain, as a decimal string (Android, iOS, Flutter). `""` when there is none: Flutter and HarmonyOS always write the key, and Android re-sends a decoded reply that way.',
+      }),
+    ),
     root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.')),
     payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.' })),
   },

@@ -25,8 +25,12 @@ export interface RenderOptions {
    * official client does; `'empty'` removes it.
    */
   readonly missing?: 'literal' | 'empty'
-  /** Name for an entry whose `name` is missing or empty. Default: its uid. */
-  readonly fallbackName?: (entry: { readonly uid: string; readonly name: string }, index: number) => string
+  /**
+   * Looks up a name for an entry whose `name` is missing or empty, for apps that keep a user
+   * cache. Without it (or when it returns undefined) such a name renders empty, as every official
+   * client renders it (TangSengDaoDao lets a new user have no name yet); never the uid.
+   */
+  readonly resolveName?: (uid: string) => string | undefined
 }
 
 const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
@@ -79,7 +83,7 @@ export function renderSystemMessageSegments(payload: unknown, options: RenderOpt
     if (text !== '') segments.push({ kind: 'text', text })
     text = ''
     const self = options.selfUid !== undefined && entry.uid === options.selfUid
-    const name = self ? selfLabel : entry.name !== '' ? entry.name : (options.fallbackName?.(entry, index) ?? entry.uid)
+    const name = self ? selfLabel : entry.name !== '' ? entry.name : (options.resolveName?.(entry.uid) ?? '')
     segments.push({ kind: 'user', uid: entry.uid, name, self })
   }
   text += content.slice(last)

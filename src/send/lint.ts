@@ -6,6 +6,7 @@ import type { HeaderFlags } from '../model/flags.js'
 import { safeDecodePayload } from '../codec/codec.js'
 import { isSystemType } from '../model/message-type.js'
 import { commandTypes } from '../generated/registry.js'
+import { pointerSegment } from '../validate/issues.js'
 import { metaOf, recommendFlags } from './flags.js'
 
 export type LintCode =
@@ -19,6 +20,11 @@ export type LintCode =
   | 'flags-differ'
   | 'local-only-type'
   | 'undecodable-payload'
+  | 'null-field'
+  | 'empty-root-mid'
+  | 'forward-without-users'
+  | 'forwarded-user-without-name'
+  | 'placeholder-without-extra'
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -31,17 +37,102 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Findings about a payload alone. Never throws. */
+/** Nested payloads linted below the top one (as deep as validation looks by default). */
+const MAX_LINT_DEPTH = 32
+
+/** Placeholder grammar of system templates (as the renderer reads it). */
+const PLACEHOLDER = /\{([0-9]+)\}/g
+
+/**
+ * Findings about a payload alone, and about the payloads it quotes or forwards (what a sender's
+ * client re-encoded badly). Never throws.
+ */
 export function lintPayload(payload: unknown, prefix = ''): LintFinding[] {
   const findings: LintFinding[] = []
   if (!isObject(payload)) return findings
-  const type = payload.type
-  if (typeof type === 'number' && (type <= 0 || (type >= 20000 && type <= 30000))) {
+  topLevelFindings(payload, prefix, findings)
+  // Breadth-first over nested payloads, bounded, so that no input can overflow the stack.
+  const queue: [Record<string, unknown>, string, number][] = [[payload, prefix, 0]]
+  for (let i = 0; i < queue.length; i++) {
+    const [current, path, depth] = queue[i] as [Record<string, unknown>, string, number]
+    everyLevelFindings(current, path, depth > 0, findings)
+    if (depth >= MAX_LINT_DEPTH) continue
+    const reply = current.reply
+    if (isObject(reply) && isObject(reply.payload)) queue.push([reply.payload, `${path}/reply/payload`, depth + 1])
+    if (current.type === 11 && Array.isArray(current.msgs)) {
+      current.msgs.forEach((entry: unknown, m) => {
+        if (isObject(entry) && isObject(entry.payload)) queue.push([entry.payload, `${path}/msgs/${m}/payload`, depth + 1])
+      })
+    }
+  }
+  return findings
+}
+
+/** What a client-local `type` is, or undefined for a type meant for the wire. */
+function localOnly(type: unknown): string | undefined {
+  if (typeof type !== 'number' || !(type <= 0 || (type >= 20000 && type <= 30000))) return undefined
+  return `type ${type} is a client-local type (0 and below are UI items, 20000–30000 local custom messages)`
+}
+
+/** Checks that apply to the payload and to every payload nested in it. */
+function everyLevelFindings(payload: Record<string, unknown>, prefix: string, nested: boolean, findings: LintFinding[]): void {
+  const local = localOnly(payload.type)
+  if (local !== undefined) {
     findings.push({
       code: 'local-only-type',
       path: `${prefix}/type`,
-      message: `type ${type} is a client-local type (0 and below are UI items, 20000–30000 local custom messages); it is never meant to be sent`,
+      message: nested
+        ? `${local}: the sending client did not know the quoted or forwarded message's type and wrote its own placeholder, so no receiver can show it; send the original payload`
+        : `${local}; it is never meant to be sent`,
     })
+  }
+  for (const [key, value] of Object.entries(payload)) {
+    if (value === null) {
+      findings.push({
+        code: 'null-field',
+        path: `${prefix}/${pointerSegment(key)}`,
+        message: `${key} is null; leave the key out when there is no value (the Flutter SDK writes null, other clients read it as a missing or empty string)`,
+      })
+    }
+  }
+  const reply = payload.reply
+  if (isObject(reply) && reply.root_mid === '') {
+    findings.push({
+      code: 'empty-root-mid',
+      path: `${prefix}/reply/root_mid`,
+      message: 'reply.root_mid is ""; leave it out when the reply chain has no root, or write the quoted message’s id as Android does (the Flutter and HarmonyOS SDKs write "")',
+    })
+  }
+}
+
+/** Checks of the payload being sent itself. */
+function topLevelFindings(payload: Record<string, unknown>, prefix: string, findings: LintFinding[]): void {
+  if (payload.type === 11) {
+    if (payload.users === undefined) {
+      findings.push({
+        code: 'forward-without-users',
+        path: `${prefix}/users`,
+        message: 'a merged forward without users: receivers cannot name the senders (TangSengDaoDao Android leaves users out for group chats); list each sender once as { uid, name }',
+      })
+    } else if (Array.isArray(payload.users)) {
+      payload.users.forEach((user: unknown, u) => {
+        if (isObject(user) && typeof user.uid === 'string' && (user.name === undefined || user.name === '')) {
+          findings.push({ code: 'forwarded-user-without-name', path: `${prefix}/users/${u}/name`, message: `users[${u}] (${user.uid}) has no name; receivers show that sender without one` })
+        }
+      })
+    }
+  }
+  if (typeof payload.type === 'number' && isSystemType(payload.type) && typeof payload.content === 'string') {
+    const count = Array.isArray(payload.extra) ? payload.extra.length : 0
+    const missing = new Set<string>()
+    for (const match of payload.content.matchAll(PLACEHOLDER)) if (Number(match[1]) >= count) missing.add(match[0])
+    if (missing.size > 0) {
+      findings.push({
+        code: 'placeholder-without-extra',
+        path: `${prefix}/content`,
+        message: `content has ${[...missing].join(', ')} but extra has ${count} entr${count === 1 ? 'y' : 'ies'}; every client shows such a placeholder literally — add the users to extra`,
+      })
+    }
   }
   const mention = payload.mention
   if (isObject(mention) && mention.all === 1 && Array.isArray(mention.uids) && mention.uids.length > 0) {
@@ -58,7 +149,6 @@ export function lintPayload(payload: unknown, prefix = ''): LintFinding[] {
       message: 'visibles is [] — Android and Flutter hide the message from everyone; omit the key to show it to all',
     })
   }
-  return findings
 }
 
 /**

@@ -28,9 +28,18 @@ export const mergeForwardDefinition = definePayloadType({
   description: 'Merged forward of chat history (type 11).',
   fields: {
     channel_type: Type.Integer({ minimum: 0, description: 'Channel type the messages came from (1 personal, 2 group).' }),
-    users: Type.Array(
-      Type.Object({ uid: Type.String(), name: Type.String(), avatar: Type.Optional(Type.String()) }, { title: 'ForwardedUser' }),
-      { description: 'The senders, for display.' },
+    users: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            uid: Type.String(),
+            name: Type.Optional(Type.String({ description: 'Absent when the forwarding client had no cached name for the sender (TangSengDaoDao Android and web).' })),
+            avatar: Type.Optional(Type.String()),
+          },
+          { title: 'ForwardedUser' },
+        ),
+        { description: 'The senders, for display. TangSengDaoDao Android leaves the key out for group chats, and the web lists one entry per message.' },
+      ),
     ),
     msgs: Type.Array(ForwardedMessageSchema, { description: 'The forwarded messages, oldest first.' }),
   },
@@ -50,12 +59,37 @@ export const mergeForwardDefinition = definePayloadType({
       },
       source: 'TangSengDaoDao web Messages/Mergeforward',
     },
+    {
+      title: 'From a group chat, without `users` (TangSengDaoDao Android)',
+      value: {
+        type: 11,
+        channel_type: 2,
+        msgs: [{ payload: { type: 1, content: '大家好' }, timestamp: 1700000000, message_id: '1867301234567890701', from_uid: 'u2' }],
+      },
+      source: 'TangSengDaoDao/TangSengDaoDaoAndroid:wkuikit/src/main/java/com/chat/uikit/chat/msgmodel/WKMultiForwardContent.java',
+    },
+    {
+      title: 'A sender without a cached name (TangSengDaoDao Android and web)',
+      value: {
+        type: 11,
+        channel_type: 1,
+        users: [{ uid: 'u2' }],
+        msgs: [{ payload: { type: 1, content: '在吗' }, timestamp: 1700000000, message_id: '1867301234567890801', from_uid: 'u2' }],
+      },
+      source: 'TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/Components/Conversation/vm.ts',
+    },
   ],
   invalidExamples: [
     {
       title: 'A forwarded payload that is itself invalid',
       value: { type: 11, channel_type: 2, users: [], msgs: [{ message_id: '1', timestamp: 1, from_uid: 'u1', payload: { type: 2, url: 'x' } }] },
       path: '/msgs/0/payload/width',
+    },
+    {
+      title: 'A forwarded message without its payload (the TangSengDaoDao web re-forwarding a merged forward)',
+      value: { type: 11, channel_type: 2, users: [{ uid: 'u2', name: '李四' }], msgs: [{ message_id: '1867301234567890401', from_uid: 'u2', timestamp: 1700000000 }] },
+      path: '/msgs/0/payload',
+      source: 'TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/Messages/Mergeforward/index.tsx',
     },
   ],
 })

@@ -43,6 +43,37 @@ export const textDefinition = definePayloadType({
       },
       source: 'seeds/000 "Text Message (with reply)"',
     },
+    {
+      title: 'Reply with `root_mid: ""` when the chain has no root (Flutter and HarmonyOS SDKs)',
+      value: {
+        content: '好的，收到',
+        type: 1,
+        reply: { root_mid: '', message_id: '1867301234567890123', message_seq: 88, from_uid: 'u1', from_name: '张三', payload: { content: '下午开会', type: 1 } },
+      },
+      source: 'WuKongIM/WuKongIMFlutterSDK:lib/entity/msg.dart',
+    },
+    {
+      title: 'Reply with the chain root as `root_message_id` (JS SDK)',
+      value: {
+        content: '同意',
+        type: 1,
+        reply: {
+          message_id: '1867301234567890123',
+          message_seq: 123,
+          from_uid: 'u1',
+          from_name: '张三',
+          root_message_id: '1867301234567890001',
+          payload: { content: '明天几点出发？', type: 1 },
+        },
+      },
+      source: 'WuKongIM/WuKongIMJSSDK:src/model.ts',
+    },
+    { title: 'An empty `mention` on every text (TangSengDaoDao web)', value: { content: '你好', type: 1, mention: {} }, source: 'TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/Components/MessageInput/index.tsx' },
+    {
+      title: 'An entity whose `value` is `""` (Flutter and HarmonyOS SDKs)',
+      value: { content: '/help', type: 1, entities: [{ offset: 0, length: 5, type: 'bot_command', value: '' }] },
+      source: 'WuKongIM/WuKongIMFlutterSDK:lib/manager/message_manager.dart',
+    },
   ],
   invalidExamples: [
     {
@@ -66,6 +97,23 @@ export const textDefinition = definePayloadType({
       title: '`reply.message_id` as a number',
       value: { type: 1, content: 'hi', reply: { message_id: 1867301234567890123, message_seq: 1, from_uid: 'u1' } },
       path: '/reply/message_id',
+    },
+    {
+      title: 'Quoting a GIF that the TangSengDaoDao web re-encoded without its fields',
+      value: {
+        content: '哈哈',
+        type: 1,
+        mention: {},
+        reply: { message_id: '1867301234567890302', message_seq: 62, from_uid: 'u2', from_name: '李四', payload: { type: 3 } },
+      },
+      path: '/reply/payload/url',
+      source: 'TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/Messages/Gif/index.tsx',
+    },
+    {
+      title: 'Quoting a message the iOS SDK could not decode: `payload: {}`',
+      value: { type: 1, content: '？', reply: { message_id: '1867301234567890123', message_seq: 10, from_uid: 'u1', from_name: '张三', payload: {} } },
+      path: '/reply/payload/type',
+      source: 'WuKongIM/WuKongIMiOSSDK:WuKongIMSDK/Classes/model/content/WKMessageContent.m',
     },
   ],
 })

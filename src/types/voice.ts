@@ -16,16 +16,36 @@ export const voiceDefinition = definePayloadType({
   fields: {
     url: Type.String({ description: 'Where the audio can be downloaded.' }),
     timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).'),
-    waveform: Type.Optional(Type.String({ description: 'Waveform bytes, Base64 (iOS may insert line feeds).' })),
+    waveform: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'Waveform bytes, Base64 (iOS may insert line feeds). The Flutter SDK writes `null` when it has none, HarmonyOS `""`.',
+      }),
+    ),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[语音]', en: '[Voice]' },
   examples: [
     { title: 'Voice', value: { type: 4, url: 'http://xxxxx.com/xxx', timeTrad: 10 }, source: 'seeds/000 "Voice Message"' },
     { title: 'Voice from the Go example', value: { type: 4, url: 'http://example.com/voice.mp3', timeTrad: 10 }, source: 'seeds/001 Go example' },
+    {
+      title: 'No waveform, written as `null` (Flutter SDK)',
+      value: { timeTrad: 6, url: 'https://cdn.example.com/im/2024/05/f1.aac', waveform: null, type: 4 },
+      source: 'WuKongIM/WuKongIMFlutterSDK:lib/model/wk_voice_content.dart',
+    },
+    {
+      title: 'No waveform, written as `""` (HarmonyOS SDK)',
+      value: { timeTrad: 3, waveform: '', url: 'https://cdn.example.com/im/2024/05/h1.m4a', type: 4 },
+      source: 'WuKongIM/WuKongIMHarmonyOSSDK:wkim/src/main/ets/model/WKVoiceContent.ets',
+    },
   ],
   invalidExamples: [
     { title: 'Duration under another name', value: { type: 4, url: 'http://x/a.mp3', duration: 10 }, path: '/timeTrad' },
+    {
+      title: 'A quoted or forwarded voice re-encoded without its fields (TangSengDaoDao web)',
+      value: { type: 4 },
+      path: '/url',
+      source: 'TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/Messages/Voice/index.tsx',
+    },
   ],
 })
 export const VoiceSchema = voiceDefinition.schema

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { definePayloadType } from '../../model/define.js'
-import { systemFields, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
+import { systemFieldsOptionalExtra, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
 
 /** Number, header and builder templates: apart from the schema, so that the builder alone bundles small. */
 const meta = {
@@ -12,7 +12,8 @@ const meta = {
 } as const
 
 /**
- * Members were invited into a group (1002); `{0}` is the inviter.
+ * Members were invited into a group (1002); `{0}` is the inviter. TangSengDaoDao's server also
+ * sends a welcome with the names already in `content` and no `extra`.
  *
  * @see {@link https://githubim.com/api/message} "Add Group Members"
  */
@@ -21,7 +22,7 @@ export const groupMembersAddedDefinition = definePayloadType({
   name: 'group-members-added',
   description: 'System message: members were added to a group (1002).',
   fields: {
-    ...systemFields,
+    ...systemFieldsOptionalExtra,
   },
   digest: 'system',
   examples: [
@@ -50,6 +51,11 @@ export const groupMembersAddedDefinition = definePayloadType({
         ],
       },
       source: 'seeds/001 "添加群成员"',
+    },
+    {
+      title: 'Welcome without `extra` (TangSengDaoDao server)',
+      value: { type: 1002, content: '欢迎张三加入研发部，新成员入群可查看所有历史消息', from_uid: 'u1', from_name: '张三' },
+      source: 'TangSengDaoDao/TangSengDaoDaoServer:modules/group/event.go',
     },
   ],
   invalidExamples: [{ title: 'extra as an object', value: { type: 1002, content: '{0}', extra: { uid: 'u', name: 'n' } }, path: '/extra' }],
