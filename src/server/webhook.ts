@@ -6,6 +6,7 @@ import { strictUtf8ToText } from '../wire/base64-check.js'
 import { isPayloadError } from '../errors/payload-error.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../wire/json-exact.js'
 import { decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
+import { limitOption } from '../wire/limits.js'
 import { readBody, type IncomingBody } from './body.js'
 import { problemFromPayloadError, type BoundaryResult } from './problem.js'
 import type { BoundaryOptions } from './send.js'
@@ -34,6 +35,6 @@ export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
  * has its own `maxBytes`).
  */
 export async function readWebhook(request: IncomingBody, options: BoundaryOptions = {}): Promise<BoundaryResult<WebhookMessage[]>> {
-  const body = await readBody(request, { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES })
+  const body = await readBody(request, { maxBodyBytes: limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES) })
   return body.ok ? parseWebhookBody(body.value, options) : body
 }
