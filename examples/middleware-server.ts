@@ -32,7 +32,15 @@ export function createMiddlewareServer(handlers: MessageHandlers): Server {
   }
   return createServer((req: Request, res) => {
     const chain = routes[`${req.method} ${req.url}`] ?? [(_req, r) => void r.writeHead(404).end()]
-    const run = (i: number): void => chain[i]?.(req, res, (error) => (error ? res.writeHead(500).end() : run(i + 1)))
+    // An error (or a throwing handler) answers 500, unless an answer has started or the client is gone.
+    const fail = (): void => void (res.headersSent || res.destroyed || res.writeHead(500).end())
+    const run = (i: number): void => {
+      try {
+        chain[i]?.(req, res, (error) => (error ? fail() : run(i + 1)))
+      } catch {
+        fail()
+      }
+    }
     run(0)
   })
 }

@@ -1,13 +1,28 @@
-/** Runs the built CLI (`dist/cli/main.js`, the package's bin) as a child process. */
+/**
+ * The CLI's commands, run in process (`run` with fake standard streams): fast, and every branch
+ * reachable. A few real-process tests at the end run the built bin (`dist/cli/main.js`) for what
+ * only a process has: exit codes, standard input as bytes, colours on a pipe.
+ */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { run, type Io } from '../src/cli/run.js'
 import { root } from './helpers.js'
 
 const bin = join(root, 'dist/cli/main.js')
 
+/** In process: stdout and stderr as a process would write them (each line ended by \n). */
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } })
+  const out: string[] = []
+  const err: string[] = []
+  const io: Io = { out: (t) => out.push(`${t}\n`), err: (t) => err.push(`${t}\n`), color: env.FORCE_COLOR === '1', stdin: () => new TextEncoder().encode(input ?? '') }
+  const code = run(args, io, false)
+  return { code, out: out.join(''), err: err.join('') }
+}
+
+/** The built bin as a child process. */
+function processCli(args: string[], input: string | Uint8Array = '') {
+  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
   return { code: result.status, out: result.stdout, err: result.stderr }
 }
 
@@ -56,7 +71,7 @@ describe('wukong-payload CLI', () => {
     const invalid = cli(['encode', '{"type":1}'])
     expect(invalid.code).toBe(1)
     expect(invalid.err).toContain('/content: "content" is required')
-    expect(cli(['encode', 'not json']).err).toMatch(/^error INVALID_JSON: input is not JSON/)
+    expect(cli(['encode', 'not json']).err).toMatch(/^error INVALID_JSON: payload is not valid JSON/)
   })
 
   it('validate: exit 0 when valid, 1 with path: message lines', () => {
@@ -107,5 +122,29 @@ describe('wukong-payload CLI', () => {
     expect(cli(['--help']).out).toContain('Commands:')
     expect(cli(['decode', '!!!']).err).not.toContain('\u001b[')
     expect(cli(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
+
+describe('the real process', () => {
+  it('exit codes 0, 1 and 2; input from an argument and from standard input', () => {
+    expect(processCli(['validate', '{"type":1,"content":"hi"}'])).toMatchObject({ code: 0, out: 'valid: type 1 (text)\n' })
+    expect(processCli(['encode'], '{"type":1,"content":"hi"}')).toMatchObject({ code: 0, out: `${b64({ type: 1, content: 'hi' })}\n` })
+    expect(processCli(['decode', '!!!'])).toMatchObject({ code: 1 })
+    expect(processCli(['frobnicate'])).toMatchObject({ code: 2 })
+  })
+
+  it('standard input is bytes: invalid UTF-8 is refused, a BOM is not stripped, empty input is "no input"', () => {
+    const bytes = Buffer.concat([Buffer.from('{"type":1,"content":"caf'), Buffer.from([0xe9]), Buffer.from('"}')])
+    expect(processCli(['validate'], bytes)).toMatchObject({ code: 1, err: expect.stringMatching(/error INVALID_UTF8: payload is not valid UTF-8 \(byte 0xe9 at offset 24\)/) })
+    expect(processCli(['encode'], bytes)).toMatchObject({ code: 1, err: expect.stringMatching(/INVALID_UTF8/) })
+    expect(processCli(['validate'], '\ufeff{"type":1,"content":"x"}')).toMatchObject({ code: 1, out: expect.stringMatching(/byte-order mark/) })
+    expect(processCli(['validate'], '')).toMatchObject({ code: 2, err: expect.stringMatching(/no input/) })
+  })
+
+  it('no colour on a pipe, and nothing raw from the data reaches the terminal', () => {
+    const r = processCli(['render', JSON.stringify({ type: 1002, content: '{0}\u001b[2J', extra: [{ uid: 'u', name: '\u001b]0;pwned\u0007' }] })])
+    expect(r.code).toBe(0)
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    expect(r.out).toBe('\\u001b]0;pwned\\u0007\\u001b[2J\n')
   })
 })

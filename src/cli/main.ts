@@ -16,7 +16,7 @@ function main(): void {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
-    stdin: () => readFileSync(0, 'utf8'),
+    stdin: () => readFileSync(0),
     setExitCode: (code) => {
       process.exitCode = code
     },

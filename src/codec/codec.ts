@@ -3,9 +3,10 @@
  */
 import type { Payload } from '../types/payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
-import { validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
+import { DEFAULT_MAX_DEPTH, validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
 import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
+import { limitOption } from '../wire/limits.js'
 import { findUnencodable, hasUnsafeNumber } from './inspect.js'
 
 /** 1 MiB: the largest frame WuKongIM's binary protocol accepts. */
@@ -14,12 +15,16 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024
 export interface DecodeOptions extends ValidateOptions {
   /** Accept URL-safe and unpadded Base64 (and whitespace). Default false: what the server accepts. */
   readonly lenient?: boolean
-  /** Largest payload, in UTF-8 bytes, checked before decoding. Default 1 MiB. */
+  /**
+   * Largest payload, in UTF-8 bytes (of the decoded JSON; CR/LF line breaks of wrapped Base64 do
+   * not count), checked before decoding. Default 1 MiB. Not an integer ≥ 0 (`NaN`, `-1`, `1.5`):
+   * the default applies.
+   */
   readonly maxBytes?: number
 }
 
 export interface EncodeOptions extends ValidateOptions {
-  /** Largest payload, in UTF-8 bytes. Default 1 MiB. */
+  /** Largest payload, in UTF-8 bytes. Default 1 MiB; not an integer ≥ 0: the default applies. */
   readonly maxBytes?: number
 }
 
@@ -47,18 +52,72 @@ function parseJson(text: string): unknown {
 /** Validates a payload; the built-in `validatePayload` unless a codec brings its own. */
 export type PayloadValidator = (value: unknown, options: ValidateOptions) => ValidationResult<Payload>
 
+/**
+ * `options` with an invalid `maxDepth` (`NaN`, negative, fractional) replaced by the default, so
+ * that the validator never sees a limit that switches itself off. The same object when valid.
+ */
+function checkedOptions<T extends ValidateOptions>(options: T): T {
+  const { maxDepth } = options
+  return maxDepth === undefined || limitOption(maxDepth, -1) === maxDepth ? options : { ...options, maxDepth: DEFAULT_MAX_DEPTH }
+}
+
+/** What anything thrown says, even a value with no string form (`Object.create(null)`). */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error)
+  } catch {
+    return 'a value with no string form'
+  }
+}
+
+/**
+ * A `PayloadError` for something that was not one: a getter or Proxy trap of the input that
+ * threw, or a validator that did. The codec throws nothing else.
+ */
+function foreignError(error: unknown, doing: string): PayloadError {
+  if (isPayloadError(error)) return error
+  const message = `${doing} threw (${describeThrown(error).slice(0, 200)}): pass plain JSON data, without getters or proxies that throw`
+  return new PayloadError('INVALID_PAYLOAD', message, [{ path: '', code: 'invalid', message }])
+}
+
 function validated(value: unknown, options: ValidateOptions, validate: PayloadValidator, what = 'payload'): Payload {
-  const result = validate(value, options)
+  let result: ValidationResult<Payload>
+  try {
+    result = validate(value, options)
+  } catch (error) {
+    throw foreignError(error, 'validating the payload')
+  }
   if (!result.ok) throw invalidPayloadError(result.issues, what, { value })
   return result.value
+}
+
+/** The error for a value {@link findUnencodable} refused: too deep is `TOO_DEEP`, too large `TOO_LARGE`. */
+function unencodableError(issue: ValidationIssue, what = 'payload'): PayloadError {
+  if (issue.code === 'too_deep') return new PayloadError('TOO_DEEP', `${what} ${issue.path || '/'}: ${issue.message}`, [issue])
+  if (issue.code === 'too_large') return new PayloadError('TOO_LARGE', `${what} ${issue.path || '/'}: ${issue.message}`, [issue])
+  return invalidPayloadError([issue], what)
 }
 
 /** Decodes JSON text (already UTF-8 decoded) into a validated payload. */
 function fromText(text: string, options: DecodeOptions, validate: PayloadValidator): Payload {
   const parsed = parseJson(text)
   if (isPayloadError(parsed)) throw parsed
-  if (hasUnsafeNumber(parsed)) throw invalidPayloadError([findUnencodable(parsed, true) as ValidationIssue])
+  if (hasUnsafeNumber(parsed)) throw unencodableError(findUnencodable(parsed, true) as ValidationIssue)
   return validated(parsed, options, validate)
+}
+
+/**
+ * Characters of a Base64 string that carry data: all but CR/LF (which the server's Go decoder
+ * skips), and with `lenient` all but whitespace. Counted only when the length alone is over.
+ */
+function base64DataLength(input: string, lenient: boolean): number {
+  let n = 0
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i)
+    if (c === 0x0d || c === 0x0a || (lenient && (c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b))) continue
+    n++
+  }
+  return n
 }
 
 /**
@@ -75,11 +134,22 @@ export function decodePayload(input: PayloadInput, options: DecodeOptions = {}):
 
 /** {@link decodePayload} with a given validator (used by `createCodec`). */
 export function decodeWith(validate: PayloadValidator, input: PayloadInput, options: DecodeOptions = {}): Payload {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  try {
+    return decodeChecked(validate, input, checkedOptions(options))
+  } catch (error) {
+    throw foreignError(error, 'reading the payload')
+  }
+}
+
+function decodeChecked(validate: PayloadValidator, input: PayloadInput, options: DecodeOptions): Payload {
+  const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
+  const lenient = options.lenient ?? false
   if (typeof input === 'string') {
-    const estimate = Math.floor((input.length * 3) / 4)
+    let estimate = Math.floor((input.length * 3) / 4)
+    // Line breaks of wrapped Base64 carry no data: count only the rest, and only when it matters.
+    if (estimate > maxBytes + 2) estimate = Math.floor((base64DataLength(input, lenient) * 3) / 4)
     if (estimate > maxBytes + 2) throw tooLarge(estimate, maxBytes)
-    const bytes = base64ToBytes(input, options.lenient ?? false)
+    const bytes = base64ToBytes(input, lenient)
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
     return fromText(utf8ToText(bytes), options, validate)
   }
@@ -89,8 +159,10 @@ export function decodeWith(validate: PayloadValidator, input: PayloadInput, opti
     return fromText(utf8ToText(bytes), options, validate)
   }
   if (typeof input === 'object' && input !== null) {
+    // Before validating: a cycle, an exploding shared structure or a 100,000-level nesting is
+    // refused here, in time bounded by maxBytes, so the validator never walks one.
     const issue = findUnencodable(input, true, maxBytes)
-    if (issue) throw invalidPayloadError([issue])
+    if (issue) throw unencodableError(issue)
     return validated(input, options, validate)
   }
   const message = `decodePayload takes a Base64 string, UTF-8 bytes or a parsed payload object, not ${input === null ? 'null' : typeof input}`
@@ -107,18 +179,37 @@ export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, 
   try {
     return { ok: true, value: decodeWith(validate, input, options) }
   } catch (error) {
-    if (isPayloadError(error)) return { ok: false, error }
-    // Not reachable by design; kept so that the contract "never throws" holds even for a bug.
-    return { ok: false, error: new PayloadError('INVALID_PAYLOAD', `could not decode payload: ${String(error)}`) }
+    // decodeWith throws only PayloadErrors; kept so that "never throws" holds even for a bug.
+    return { ok: false, error: foreignError(error, 'decoding the payload') }
   }
 }
 
-/** JSON text of a validated payload, or the reason it cannot be written faithfully. */
+/**
+ * JSON text of a validated payload, or the reason it cannot be written faithfully. What is
+ * validated is what is written: values JSON.stringify would rewrite (`toJSON`, class instances,
+ * `Date`, `Map`) are refused first, and so is a value certainly over `maxBytes` (a bounded walk),
+ * before anything is serialised.
+ */
 export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  try {
+    return payloadJsonChecked(payload, checkedOptions(options), what, validate)
+  } catch (error) {
+    throw foreignError(error, 'reading the payload')
+  }
+}
+
+function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: string, validate: PayloadValidator): string {
+  const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
   const problem: ValidationIssue | undefined = findUnencodable(payload, false, maxBytes)
-  if (problem?.code === 'too_large') throw invalidPayloadError([problem], what)
-  const result = validate(payload, options)
+  // Refused before validating: the validator must not walk a value JSON cannot even write.
+  if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'type')) throw unencodableError(problem, what)
+  const result = (() => {
+    try {
+      return validate(payload, options)
+    } catch (error) {
+      throw foreignError(error, 'validating the payload')
+    }
+  })()
   if (!result.ok) throw invalidPayloadError(problem ? [...result.issues, problem] : result.issues, what)
   if (problem) throw invalidPayloadError([problem], what)
   const json = JSON.stringify(payload)

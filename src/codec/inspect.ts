@@ -32,31 +32,75 @@ function isWellFormed(s: string): boolean {
   }
 }
 
+/** Whether an object's prototype is one JSON.stringify treats as plain data. */
+function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v)
+  // `Object.prototype` of this realm, none (`Object.create(null)`), or another realm's (an
+  // iframe's or vm context's): a prototype with none of its own and no toJSON.
+  return proto === Object.prototype || proto === null || (Object.getPrototypeOf(proto) === null && typeof (proto as { toJSON?: unknown }).toJSON !== 'function')
+}
+
+/** Why an object with a foreign prototype is not written as it was validated. */
+function notPlainMessage(v: object): string {
+  let name = 'class'
+  try {
+    const ctor = (Object.getPrototypeOf(v) as { constructor?: { name?: unknown } }).constructor
+    if (typeof ctor?.name === 'string' && ctor.name !== '') name = ctor.name
+  } catch {
+    // A hostile prototype: the generic name will do.
+  }
+  const writes = typeof (v as { toJSON?: unknown }).toJSON === 'function' ? 'what its toJSON() returns' : 'only its own enumerable properties'
+  return `a ${name} instance is not plain data (its prototype is not Object.prototype): JSON.stringify would write ${writes}, not the value that was validated; pass a plain object (a Date as an ISO string, a Map as an object)`
+}
+
+/** Whether a frame's value also appears among its ancestors: the walk is inside a cycle. */
+function inCycle(frame: Frame): boolean {
+  const seen = new Set<unknown>()
+  for (let f: Frame | undefined = frame; f; f = f[1]) {
+    if (typeof f[0] === 'object' && f[0] !== null) {
+      if (seen.has(f[0])) return true
+      seen.add(f[0])
+    }
+  }
+  return false
+}
+
+function cycleIssue(frame: Frame): ValidationIssue {
+  return issue(frame, 'type', 'the value contains itself (a cycle): JSON cannot represent it; break the reference')
+}
+
 /**
  * The first value that `JSON.stringify` would change or drop, or that WuKongIM's server would
  * mangle: a lone surrogate (Go decodes `\ud800` to U+FFFD), a non-finite number (becomes
  * `null`), a number beyond ±2^53 (rounded by JavaScript readers), a BigInt (throws), `undefined`
- * in an array (becomes `null`), a function or symbol (dropped). Also stops at nesting deeper than
- * {@link MAX_JSON_NESTING}.
+ * in an array (becomes `null`), a function or symbol (dropped), an object that is not plain data
+ * (a `Date`, a `Map`, a class instance, anything with an inherited `toJSON`: JSON.stringify would
+ * write something other than what was validated). Also stops at nesting deeper than
+ * {@link MAX_JSON_NESTING} (JSON.stringify recurses), reporting a value that contains itself as a
+ * cycle.
  *
- * Stops with a `too_large` issue once its strings and keys alone exceed `maxBytes` characters.
+ * Stops with a `too_large` issue once a lower bound of the JSON size (each value at least one
+ * character, each string and key its length plus quotes) exceeds `maxBytes`: a value that is
+ * certainly too large, or that shares sub-values so that its JSON would explode, is refused
+ * before JSON.stringify copies it, in time bounded by `maxBytes`.
  *
- * With `parsed`, the value came from `JSON.parse` and only its numbers can be wrong: beyond ±2^53
- * (rounded; snowflake ids are ~1.9 × 10¹⁸) or out of double range (`1e400` parses to Infinity).
- * The decoder calls it so only when {@link hasUnsafeNumber} finds such a number.
+ * With `parsed`, the value came from `JSON.parse` or a JSON-RPC body: its strings are taken as
+ * they are (lone surrogates included: faithful where we receive); numbers beyond ±2^53 (rounded;
+ * snowflake ids are ~1.9 × 10¹⁸) or out of double range (`1e400` parses to Infinity) are still
+ * reported. The decoder calls it on text it parsed only when {@link hasUnsafeNumber} finds a reason.
  */
 export function findUnencodable(value: unknown, parsed = false, maxBytes = Number.POSITIVE_INFINITY): ValidationIssue | undefined {
   const stack: Frame[] = [[value, undefined, '', 0]]
-  // Characters of strings and keys seen so far: a lower bound of the UTF-8 size, so a value that
-  // is certainly over maxBytes is refused before JSON.stringify copies it.
-  let chars = 0
+  // A lower bound of the JSON size so far (see above).
+  let size = 0
   while (stack.length > 0) {
     const frame = stack.pop() as Frame
     const [v, , key, depth] = frame
+    if ((size += 1) > maxBytes) return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_large', `the payload is over maxBytes (${maxBytes}) before it is even serialised`)
     switch (typeof v) {
       case 'string':
         if (!parsed && !isWellFormed(v)) return issue(frame, 'lone_surrogate', loneSurrogateMessage(v))
-        if ((chars += v.length) > maxBytes) return issue(frame, 'too_large', `the payload's text alone is over maxBytes (${maxBytes})`)
+        if ((size += v.length + 1) > maxBytes) return issue(frame, 'too_large', `the payload's text alone is over maxBytes (${maxBytes})`)
         break
       case 'number':
         // One message both ways (parsed, `1e400` is Infinity): a shorter browser bundle.
@@ -67,20 +111,24 @@ export function findUnencodable(value: unknown, parsed = false, maxBytes = Numbe
       case 'bigint':
       case 'function':
       case 'symbol':
-        return issue(frame, 'type', `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : ' (JSON.stringify would drop it)'}`)
+        return issue(frame, 'type', `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : key === 'toJSON' ? ' (a toJSON method: JSON.stringify would write what it returns, not the value that was validated)' : ' (JSON.stringify would drop it)'}`)
       case 'undefined':
         if (typeof key === 'number') return issue(frame, 'type', 'undefined in an array is not JSON data (JSON.stringify would write null)')
         break
       case 'object':
         if (v === null) break
-        if (depth >= MAX_JSON_NESTING && !parsed) return issue(frame, 'too_deep', `nested more than ${MAX_JSON_NESTING} levels deep`)
+        if (depth >= MAX_JSON_NESTING) return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_deep', `nested more than ${MAX_JSON_NESTING} levels deep`)
         if (Array.isArray(v)) {
+          if (Object.getPrototypeOf(v) !== Array.prototype && !parsed) return issue(frame, 'type', notPlainMessage(v))
+          // Each element is at least one character: a huge array is refused before it is walked.
+          if (size + v.length > maxBytes) return issue(frame, 'too_large', `an array of ${v.length} elements is over maxBytes (${maxBytes}) before it is even serialised`)
           for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], frame, i, depth + 1])
         } else {
+          if (!isPlainObject(v)) return issue(frame, 'type', notPlainMessage(v))
           const keys = Object.keys(v)
           for (let i = keys.length - 1; i >= 0; i--) {
             const k = keys[i] as string
-            chars += k.length
+            size += k.length + 3
             if (!parsed && !isWellFormed(k)) return issue([k, frame, k, 0], 'lone_surrogate', `property name: ${loneSurrogateMessage(k)}`)
             stack.push([(v as Record<string, unknown>)[k], frame, k, depth + 1])
           }
@@ -97,19 +145,33 @@ function loneSurrogateMessage(s: string): string {
 }
 
 /**
- * Whether a value from `JSON.parse` holds a number beyond ±2^53 or out of double range: a walk
- * over values only (no paths, no allocation per property), about as fast as one regex test over
- * the JSON text and exact. {@link findUnencodable} then names the path, in the rare case it is true.
+ * Whether a value from `JSON.parse` needs a closer look: a number beyond ±2^53 or out of double
+ * range, or nesting deeper than {@link MAX_JSON_NESTING} (which `JSON.parse` accepts but
+ * `JSON.stringify`, the adapters and every recursive reader would overflow on). A walk over values
+ * only (a parallel stack of depths, no paths), about as fast as one regex test over the JSON text.
+ * {@link findUnencodable} then names the path, in the rare case it is true.
  */
 export function hasUnsafeNumber(value: unknown): boolean {
   const stack: unknown[] = [value]
+  const depths: number[] = [0]
   while (stack.length > 0) {
     const v = stack.pop()
+    const depth = depths.pop() as number
     if (typeof v === 'number') {
       if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return true
     } else if (typeof v === 'object' && v !== null) {
-      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i])
-      else for (const key in v) stack.push((v as Record<string, unknown>)[key])
+      if (depth >= MAX_JSON_NESTING) return true
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          stack.push(v[i])
+          depths.push(depth + 1)
+        }
+      } else {
+        for (const key in v) {
+          stack.push((v as Record<string, unknown>)[key])
+          depths.push(depth + 1)
+        }
+      }
     }
   }
   return false

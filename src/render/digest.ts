@@ -6,7 +6,7 @@ import type { Locale } from '../model/define.js'
 import type { DigestSpec } from '../model/define.js'
 import { typeDigests } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
-import { renderSystemMessage, type RenderOptions } from './render.js'
+import { DEFAULT_MAX_RENDER_LENGTH, limitOption, renderSystemMessage, truncate, type RenderOptions } from './render.js'
 
 export interface DigestOptions extends RenderOptions {
   readonly locale: Locale
@@ -19,7 +19,8 @@ const FIELD = /\{([a-z_]+)\}/g
 
 /**
  * The one-line preview a conversation list shows: the text, `[图片]`/`[Image]`, the file name,
- * the rendered system message, `[未知消息]`/`[Unsupported message]`. Never throws.
+ * the rendered system message, `[未知消息]`/`[Unsupported message]`. At most `maxLength`
+ * characters (default 10,000), cut and marked with `…`; an unknown `locale` is the default's. Never throws.
  */
 export function digest(payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
   return digestWith(builtInDigest, payload, options)
@@ -33,22 +34,27 @@ export function builtInDigest(type: unknown): DigestSpec | undefined {
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */
 export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
-  const locale = options.locale ?? 'zh'
+  // An unknown locale ('fr', '__proto__') falls back to the default rather than failing.
+  const locale: Locale = Object.hasOwn(UNSUPPORTED, options.locale) ? options.locale : 'zh'
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
   const spec = lookup(record?.type)
-  if (record === undefined || spec === undefined) return UNSUPPORTED[locale] ?? UNSUPPORTED.zh
+  if (record === undefined || spec === undefined) return UNSUPPORTED[locale]
+  const maxLength = limitOption(options.maxLength, DEFAULT_MAX_RENDER_LENGTH)
   const text =
     spec === 'system'
-      ? renderSystemMessage(record, options)
-      : spec[locale].replace(FIELD, (_match, field: string) => {
+      ? renderSystemMessage(record, { ...options, locale })
+      : (spec[locale] ?? spec.zh).replace(FIELD, (_match, field: string) => {
           const value = record[field]
           return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
         })
   // One line: a conversation list has no room for line breaks.
   // Lines joined by one space (split + trim, not /\s*[\r\n]+\s*/, which backtracks on long runs of spaces).
-  return text
+  const line = text
     .split(/[\r\n]+/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
     .join(' ')
+  // At most maxLength characters (default 10,000), cut and marked with '…' (a system message's
+  // own mark is kept).
+  return line.length > maxLength && !(spec === 'system' && line.length === maxLength + 1 && line.endsWith('…')) ? truncate(line, maxLength) : line
 }

@@ -2,7 +2,8 @@
  * Reading a request body from Node's `http.IncomingMessage` (or anything that yields its chunks)
  * with a size limit, without importing `node:http`: the types here are structural.
  */
-import { tooLargeProblem, type BoundaryResult } from './problem.js'
+import { limitOption } from '../wire/limits.js'
+import { clientAbortedProblem, tooLargeProblem, type BoundaryResult } from './problem.js'
 
 /** What {@link readBody} needs of a request: its headers and its body chunks. */
 export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
@@ -12,7 +13,10 @@ export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
 }
 
 export interface ReadBodyOptions {
-  /** Largest body accepted, in bytes; a larger one is a 413 problem. Default 1 MiB. */
+  /**
+   * Largest body accepted, in bytes; a larger one is a 413 problem. Default 1 MiB. A value that is
+   * not an integer ≥ 0 (or `Infinity`) — `NaN`, `-1`, `1.5` — is ignored: the default applies.
+   */
   readonly maxBodyBytes?: number
 }
 
@@ -29,33 +33,53 @@ let encoder: TextEncoder | undefined
  */
 const DISCARD_FACTOR = 16
 
+/** A short, safe description of whatever a stream threw (it may have no string form at all). */
+function describeStreamError(error: unknown): string {
+  try {
+    const code = (error as { code?: unknown } | null)?.code
+    const message = error instanceof Error ? error.message : ''
+    return [typeof code === 'string' ? code : '', message].filter(Boolean).join(': ').slice(0, 200) || 'the stream failed'
+  } catch {
+    return 'the stream failed'
+  }
+}
+
 /**
- * Reads a whole request body as bytes. A `Content-Length` over `maxBodyBytes`, or a body that grows
- * over it, gives a 413 problem; bytes beyond the limit are never kept in memory.
+ * Reads a whole request body as bytes. A `Content-Length` over `maxBodyBytes` gives a 413 problem
+ * at once, without reading the body; a body that grows over it, a 413 once it does (bytes beyond
+ * the limit are never kept in memory). A stream that fails — the client disconnected mid-body —
+ * gives a 400 `CLIENT_ABORTED` problem. Never rejects.
  */
 export async function readBody(request: IncomingBody, options: ReadBodyOptions = {}): Promise<BoundaryResult<Uint8Array>> {
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const maxBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES)
   const declared = Number(request.headers['content-length'])
-  let tooLarge = Number.isFinite(declared) && declared > maxBytes
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    // Answered before reading: the caller's 413 goes out with `connection: close` (writeProblem).
+    return { ok: false, problem: tooLargeProblem(`request body is ${declared} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
+  }
+  let tooLarge = false
   const chunks: Uint8Array[] = []
   let received = 0
-  for await (const chunk of request) {
-    const bytes = typeof chunk === 'string' ? (encoder ??= new TextEncoder()).encode(chunk) : chunk
-    received += bytes.length
-    if (received > maxBytes) tooLarge = true
-    if (tooLarge) {
-      chunks.length = 0
-      if (received > maxBytes * DISCARD_FACTOR) {
-        request.destroy?.()
-        break
+  try {
+    for await (const chunk of request) {
+      const bytes = typeof chunk === 'string' ? (encoder ??= new TextEncoder()).encode(chunk) : chunk
+      received += bytes.length
+      if (received > maxBytes) tooLarge = true
+      if (tooLarge) {
+        chunks.length = 0
+        if (received > maxBytes * DISCARD_FACTOR) {
+          request.destroy?.()
+          break
+        }
+        continue
       }
-      continue
+      chunks.push(bytes)
     }
-    chunks.push(bytes)
+  } catch (error) {
+    return { ok: false, problem: clientAbortedProblem(`the request body ended early (${describeStreamError(error)}) after ${received} bytes; the client disconnected or the stream failed`) }
   }
   if (tooLarge) {
-    const size = Number.isFinite(declared) ? declared : received
-    return { ok: false, problem: tooLargeProblem(`request body is ${size} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
+    return { ok: false, problem: tooLargeProblem(`request body is over ${received} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
   }
   const body = new Uint8Array(received)
   let offset = 0

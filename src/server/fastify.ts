@@ -30,6 +30,15 @@ interface FastifyLikeError {
  * `decodeSendPayload`). Any other error gives `undefined`: leave it to Fastify.
  */
 export function problemFromFastifyError(error: unknown, body?: unknown): ProblemDetails | undefined {
+  try {
+    return problemOf(error, body)
+  } catch {
+    // A hostile error object (a getter or Proxy that throws): still a 400, never a throw.
+    return problemFromIssues([{ path: '', code: 'invalid', message: 'the request failed validation (the error could not be read)' }])
+  }
+}
+
+function problemOf(error: unknown, body: unknown): ProblemDetails | undefined {
   if (isPayloadError(error)) return problemFromPayloadError(error)
   if (typeof error !== 'object' || error === null) return undefined
   const e = error as FastifyLikeError
@@ -37,7 +46,8 @@ export function problemFromFastifyError(error: unknown, body?: unknown): Problem
     const issues: ValidationIssue[] = []
     const context = typeof e.validationContext === 'string' ? e.validationContext : 'body'
     // Only well-formed Ajv errors are described; anything else in the list is reported as is.
-    const errors = e.validation.map((v: unknown): AjvError => {
+    // Array.from visits holes too (`new Array(1)`), which map would leave in the list.
+    const errors = Array.from(e.validation as readonly unknown[], (v: unknown): AjvError => {
       const x = (typeof v === 'object' && v !== null ? v : {}) as Partial<AjvError>
       return { instancePath: typeof x.instancePath === 'string' ? x.instancePath : '', keyword: typeof x.keyword === 'string' ? x.keyword : 'invalid', params: typeof x.params === 'object' && x.params !== null ? x.params : {} }
     })

@@ -10,8 +10,11 @@ import type { ValidationIssue, ValidationIssueCode } from '../validate/issues.js
 /** The media type of a problem details body. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
-/** What kind of problem: the codec's error codes, plus `INVALID_REQUEST` for envelope issues. */
-export type ProblemCode = PayloadErrorCode | 'INVALID_REQUEST'
+/**
+ * What kind of problem: the codec's error codes, plus `INVALID_REQUEST` for envelope issues and
+ * `CLIENT_ABORTED` for a client that went away before its body ended (nothing can be answered).
+ */
+export type ProblemCode = PayloadErrorCode | 'INVALID_REQUEST' | 'CLIENT_ABORTED'
 
 /** One issue of a problem, in the shape RFC 9457 §3 shows for validation errors. */
 export interface ProblemIssue {
@@ -69,6 +72,15 @@ export function problemFromPayloadError(error: PayloadError, prefix = ''): Probl
     issues.push({ path: prefix, code: error.code.toLowerCase() as ValidationIssueCode, message: error.message })
   }
   return problem(error.code === 'TOO_LARGE' ? 413 : 400, error.code, error.message, issues)
+}
+
+/**
+ * The outcome of a request whose body stream failed (the client disconnected mid-body, or the
+ * stream errored): 400 `CLIENT_ABORTED`. The client is usually gone; {@link writeProblem} answers
+ * only if the connection is still open.
+ */
+export function clientAbortedProblem(detail: string): ProblemDetails {
+  return problem(400, 'CLIENT_ABORTED', detail, [])
 }
 
 /** The problem for a body over a size limit (413). */

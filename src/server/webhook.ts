@@ -7,6 +7,7 @@ import { isPayloadError } from '../errors/payload-error.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../wire/json-exact.js'
 import { decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
 import { parseWebhookEvent, type WebhookEvent } from '../webhooks/events.js'
+import { limitOption } from '../wire/limits.js'
 import { readBody, type IncomingBody } from './body.js'
 import { problemFromPayloadError, type BoundaryResult } from './problem.js'
 import type { BoundaryOptions } from './send.js'
@@ -58,7 +59,7 @@ export async function readWebhook(request: IncomingWebhook, options: BoundaryOpt
 
 /** Like {@link readWebhook}, always as a {@link WebhookEvent}: a request without `event` is read as `msg.notify`. */
 export async function readWebhookEvent(request: IncomingWebhook, options: BoundaryOptions = {}, event = webhookEventName(request.url) ?? 'msg.notify'): Promise<BoundaryResult<WebhookEvent>> {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES
+  const maxBodyBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES)
   const body = await readBody(request, { maxBodyBytes })
   if (!body.ok) return body
   const result = await parseWebhookEvent(event, body.value, { ...options, maxBodyBytes })
@@ -66,6 +67,6 @@ export async function readWebhookEvent(request: IncomingWebhook, options: Bounda
 }
 
 async function readWebhookMessages(request: IncomingBody, options: BoundaryOptions): Promise<BoundaryResult<WebhookMessage[]>> {
-  const body = await readBody(request, { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES })
+  const body = await readBody(request, { maxBodyBytes: limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES) })
   return body.ok ? parseWebhookBody(body.value, options) : body
 }

@@ -4,7 +4,7 @@
  */
 import { safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
 import { PayloadError } from '../errors/payload-error.js'
-import { parseJsonExact, type ExactJsonOptions } from '../wire/json-exact.js'
+import { exactNumbers, parseJsonExact, parseJsonLossless, plainNumbers, type ExactJsonOptions, type UnsafeNumber } from '../wire/json-exact.js'
 
 export { parseJsonExact }
 import type { Payload } from '../types/payload.js'
@@ -43,21 +43,47 @@ function num(value: unknown): number | undefined {
  */
 export function decodeWebhookMessages(body: string | unknown, options: DecodeOptions & { readonly maxBodyBytes?: number } = {}): WebhookMessage[] {
   const bodyOptions: ExactJsonOptions = options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }
-  const value = typeof body === 'string' ? parseJsonExact(body, bodyOptions) : body
+  const fromText = typeof body === 'string'
+  const value = fromText ? parseJsonLossless(body, bodyOptions) : body
   const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && Array.isArray((value as { messages?: unknown }).messages) ? (value as { messages: unknown[] }).messages : undefined
   if (list === undefined) throw new PayloadError('INVALID_PAYLOAD', 'a webhook body must be a JSON array of messages (or { "messages": [...] })')
   return list.map((entry, index): WebhookMessage => {
-    const raw = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Record<string, unknown>) : {}
+    const record = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Record<string, unknown>) : {}
+    // From text, the envelope's numbers are exact (ids beyond 2^53 as decimal strings) while a
+    // payload sent as a JSON object keeps plain numbers: there a number beyond 2^53 is an error,
+    // as it is in a Base64 payload, not a string the schema never asked for.
+    let unsafe: UnsafeNumber | undefined
+    let raw = record
+    if (fromText) {
+      const payload = record.payload
+      const converted = typeof payload === 'object' && payload !== null ? plainNumbers(payload) : undefined
+      unsafe = converted?.unsafe
+      raw = exactNumbers({ ...record, payload: undefined }) as Record<string, unknown>
+      if (converted) raw.payload = converted.value
+      else if (Object.hasOwn(record, 'payload')) raw.payload = exactNumbers(payload)
+      else delete raw.payload
+    }
     let payload: Payload | undefined
     let error: PayloadError | undefined
     if (raw.payload === undefined) error = new PayloadError('INVALID_PAYLOAD', `message ${index} has no payload`)
-    else {
+    else if (unsafe) {
+      const message = `${unsafe.text} is beyond 2^53, where JavaScript rounds: send large ids as decimal strings`
+      error = new PayloadError('INVALID_PAYLOAD', `message ${index}: invalid payload: ${unsafe.path}: ${message}`, [{ path: unsafe.path, code: 'unsafe_number', message }])
+    } else {
       const decoded = safeDecodePayload(raw.payload as string, options)
       if (decoded.ok) payload = decoded.value
       else error = decoded.error
     }
     if (typeof raw.message_id === 'number' && !Number.isSafeInteger(raw.message_id) && raw.message_idstr === undefined) {
       error ??= new PayloadError('INVALID_PAYLOAD', `message ${index}: message_id was already rounded by JSON.parse; pass the body text instead`)
+    }
+    // Numeric fields typed `number`: one beyond 2^53 cannot be given exactly, so it is reported
+    // (its exact text stays in `raw`) rather than silently left undefined.
+    for (const field of ['message_seq', 'channel_type', 'timestamp'] as const) {
+      const v = raw[field]
+      if ((typeof v === 'string' && fromText && typeof record[field] !== 'string') || (typeof v === 'number' && !Number.isSafeInteger(v) && Math.abs(v) > Number.MAX_SAFE_INTEGER)) {
+        error ??= new PayloadError('INVALID_PAYLOAD', `message ${index}: ${field} ${String(v)} is beyond 2^53 and cannot be a JavaScript number exactly; read it from raw.${field}`)
+      }
     }
     return {
       message_id: str(raw.message_idstr) ?? str(raw.message_id),

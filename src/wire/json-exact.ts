@@ -7,6 +7,7 @@
  */
 import { isLosslessNumber, parse } from 'lossless-json'
 import { PayloadError } from '../errors/payload-error.js'
+import { limitOption } from './limits.js'
 
 /** 16 MiB: a webhook batch holds many payloads of up to 1 MiB each. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -14,7 +15,7 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 export const MAX_BODY_NESTING = 256
 
 export interface ExactJsonOptions {
-  /** Largest body, in characters (each at least one UTF-8 byte). Default 16 MiB. */
+  /** Largest body, in characters (each at least one UTF-8 byte). Default 16 MiB; not an integer ≥ 0: the default. */
   readonly maxBytes?: number
 }
 
@@ -41,13 +42,44 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   else target[key] = value
 }
 
-/** Numbers as JS numbers when exact, decimal strings otherwise (depth already bounded). */
-function exactNumbers(value: unknown): unknown {
-  if (isLosslessNumber(value)) {
-    const text = value.toString()
-    const n = Number(text)
-    return Number.isSafeInteger(n) || (!/^-?[0-9]+$/.test(text) && Number.isFinite(n)) ? n : text
+/** Digits of an integer written in decimal or exponent form, at most this long, are written out. */
+const MAX_INTEGER_DIGITS = 40
+
+/**
+ * The canonical decimal integer a number's text denotes, when it is an integer
+ * (`1867301234567890123.0`, `1.867301234567890123e18` → `"1867301234567890123"`), else undefined.
+ */
+function integerText(text: string): string | undefined {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(text)
+  if (!m) return undefined
+  const [, sign, int = '', frac = '', exp = '0'] = m
+  let digits = int + frac
+  const shift = Number(exp) - frac.length
+  if (shift >= 0) {
+    if (digits.length + shift > MAX_INTEGER_DIGITS) return undefined
+    digits += '0'.repeat(shift)
+  } else {
+    if (-shift > digits.length || !/^0*$/.test(digits.slice(digits.length + shift))) return undefined
+    digits = digits.slice(0, digits.length + shift)
   }
+  digits = digits.replace(/^0+(?=[0-9])/, '')
+  return digits === '0' || digits === '' ? '0' : sign + digits
+}
+
+/**
+ * A number's text as a JS number when the double is exact enough (|n| ≤ 2^53), else a decimal
+ * string that keeps it exact: the canonical integer when it is one, the text as written otherwise
+ * (`12345678901234567890.5`, `1e400`). Never rounded.
+ */
+function exactNumber(text: string): number | string {
+  const n = Number(text)
+  if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) return n
+  return integerText(text) ?? text
+}
+
+/** Numbers as JS numbers when exact, decimal strings otherwise (depth already bounded). */
+export function exactNumbers(value: unknown): unknown {
+  if (isLosslessNumber(value)) return exactNumber(value.toString())
   if (Array.isArray(value)) return value.map(exactNumbers)
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {}
@@ -57,23 +89,65 @@ function exactNumbers(value: unknown): unknown {
   return value
 }
 
+/** A number beyond what a JS number holds exactly, found by {@link plainNumbers}. */
+export interface UnsafeNumber {
+  /** JSON Pointer of the number inside the converted value. */
+  readonly path: string
+  /** The number as written. */
+  readonly text: string
+}
+
 /**
- * Parses JSON keeping every integer exact: safe ones as numbers, larger ones (snowflake ids) and
- * numbers a double cannot hold as decimal strings. Duplicate keys: the last one wins, as in
- * `JSON.parse` and in the server's Go decoder. Throws `PayloadError`: `TOO_LARGE`, `TOO_DEEP`,
- * `INVALID_JSON`.
+ * Numbers as plain JS numbers, as `JSON.parse` gives them, for values that must be payload data
+ * (where a string is not a number): the first number a double cannot hold exactly (beyond ±2^53,
+ * out of range) is reported with its path and exact text instead of being silently rounded or
+ * turned into a string. Depth is already bounded by the parse.
  */
-export function parseJsonExact(text: string, options: ExactJsonOptions = {}): unknown {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES
+export function plainNumbers(value: unknown, path = ''): { value: unknown; unsafe: UnsafeNumber | undefined } {
+  let unsafe: UnsafeNumber | undefined
+  const convert = (v: unknown, at: string): unknown => {
+    if (isLosslessNumber(v)) {
+      const text = v.toString()
+      const n = Number(text)
+      if (!(Math.abs(n) <= Number.MAX_SAFE_INTEGER)) unsafe ??= { path: at, text }
+      return n
+    }
+    if (Array.isArray(v)) return v.map((item, i) => convert(item, `${at}/${i}`))
+    if (typeof v === 'object' && v !== null) {
+      const out: Record<string, unknown> = {}
+      for (const key of Object.keys(v)) setOwn(out, key, convert((v as Record<string, unknown>)[key], `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`))
+      return out
+    }
+    return v
+  }
+  const converted = convert(value, path)
+  return { value: converted, unsafe }
+}
+
+/**
+ * Parses JSON behind the size and nesting limits, every number kept as a lossless-json
+ * `LosslessNumber` (its exact text): for callers that convert parts differently
+ * ({@link exactNumbers} for envelopes, {@link plainNumbers} for payload data).
+ */
+export function parseJsonLossless(text: string, options: ExactJsonOptions = {}): unknown {
+  const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BODY_BYTES)
   if (text.length > maxBytes) throw new PayloadError('TOO_LARGE', `JSON body is ${text.length} characters, more than maxBytes (${maxBytes})`)
   checkNesting(text)
-  let parsed: unknown
   try {
-    parsed = parse(text, null, { onDuplicateKey: ({ newValue }) => newValue })
+    return parse(text, null, { onDuplicateKey: ({ newValue }) => newValue })
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     const position = /position (\d+)/.exec(detail)?.[1]
     throw new PayloadError('INVALID_JSON', `not valid JSON: ${detail}`, [], position === undefined ? undefined : Number(position))
   }
-  return exactNumbers(parsed)
+}
+
+/**
+ * Parses JSON keeping every integer exact: safe ones as numbers, larger ones (snowflake ids) as
+ * canonical decimal strings (`1867301234567890123.0` too), other numbers a double cannot hold as
+ * written. Duplicate keys: the last one wins, as in `JSON.parse` and in the server's Go decoder.
+ * Throws `PayloadError`: `TOO_LARGE`, `TOO_DEEP`, `INVALID_JSON`.
+ */
+export function parseJsonExact(text: string, options: ExactJsonOptions = {}): unknown {
+  return exactNumbers(parseJsonLossless(text, options))
 }

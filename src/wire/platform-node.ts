@@ -39,9 +39,11 @@ function decodedLength(input: string): number {
 export function base64ToBytes(input: string, lenient = false): Uint8Array {
   const B = nodeBuffer()
   if (!B) return web.base64ToBytes(input, lenient)
-  // Fast path: Buffer skips characters it does not know, so a string is valid exactly when its
-  // length is a multiple of 4, it has no URL-safe characters, and nothing was skipped.
-  if (!lenient && input.length % 4 === 0 && !input.includes('-') && !input.includes('_')) {
+  // Fast path: Buffer skips characters it does not know, so an ASCII string is valid exactly when
+  // its length is a multiple of 4, it has no URL-safe characters, and nothing was skipped. A
+  // non-ASCII string never takes it: Buffer reads only the low byte of each UTF-16 unit ('ť',
+  // U+0165, would decode as 'e'), so its UTF-8 length (native, one pass) must equal its length.
+  if (!lenient && input.length % 4 === 0 && !input.includes('-') && !input.includes('_') && B.byteLength(input, 'utf8') === input.length) {
     const bytes = B.from(input, 'base64')
     if (bytes.length === decodedLength(input)) return bytes
   }

@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Command } from '../args.js'
+import { UsageError } from '../io.js'
 
 /** The policy the page is written for: its own files, nothing inline, no eval. */
 export const INSPECTOR_CSP = "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -112,4 +114,15 @@ export async function commandInspect(io: InspectIo, options: { readonly port: nu
     io.err(`error: cannot listen on 127.0.0.1:${options.port}${code ? ` (${code})` : ''}: ${(error as Error).message}`)
     return 1
   }
+}
+
+/** `wukong-payload inspect [--port N]`: serves the page; a failure to listen sets the exit code later. */
+export const inspect: Command = ({ arg, values, term, setExitCode }) => {
+  const port = parsePort(values.port)
+  if (port === undefined) throw new UsageError('--port must be a whole number from 0 to 65535 (0: any free port)')
+  if (arg !== undefined) throw new UsageError(`inspect takes no input (got "${arg}"); paste it into the page`)
+  void commandInspect({ out: (t) => term.out(t), err: (t) => term.err(t) }, { port }).then((code) => {
+    if (code !== 0) setExitCode(code)
+  })
+  return 0
 }

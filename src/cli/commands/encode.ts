@@ -1,0 +1,14 @@
+/** `encode`: payload JSON → the standard padded Base64 `/message/send` wants. */
+import { decodePayload, encodePayload } from '../../codec/codec.js'
+import type { Command } from '../args.js'
+import { EXIT_OK } from '../io.js'
+
+const encoder = new TextEncoder()
+
+export const encode: Command = ({ term, input, json }) => {
+  // Parsed and validated by the codec from the UTF-8 bytes (a BOM, a number beyond 2^53, bad
+  // nesting are reported as the codec reports them), then encoded.
+  const base64 = encodePayload(decodePayload(encoder.encode(input())))
+  term.out(json ? JSON.stringify({ ok: true, payload: base64 }) : base64)
+  return EXIT_OK
+}

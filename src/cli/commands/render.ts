@@ -1,0 +1,15 @@
+/** `render`: a system message's template filled from `extra`, as text or HTML. */
+import { renderSystemMessage, renderSystemMessageHtml } from '../../render/render.js'
+import type { Command } from '../args.js'
+import { EXIT_OK, reportError, UsageError } from '../io.js'
+import { sniff } from '../sniff.js'
+
+export const render: Command = ({ term, input, json, lenient, locale, values }) => {
+  const parsed = sniff(input(), lenient)
+  if (parsed.kind === 'error') return reportError(term, parsed.error, json)
+  if (parsed.kind === 'webhook') throw new UsageError('render takes one payload; use decode for a webhook body')
+  const options = { locale, ...(values.self === undefined ? {} : { selfUid: values.self }) }
+  const text = values.html ? renderSystemMessageHtml(parsed.payload, options) : renderSystemMessage(parsed.payload, options)
+  term.out(json ? JSON.stringify({ ok: true, text }) : text)
+  return EXIT_OK
+}
