@@ -3,6 +3,8 @@
  *
  * Root entry. Rendering and digests alone: `wukong-payload/render`; runtime schema compilation
  * for an app's own types: `wukong-payload/runtime`; JSON Schemas: `wukong-payload/schemas/*.json`.
+ *
+ * @module wukong-payload
  */
 export { ChannelType, MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 export { DecimalId, EntitySchema, MentionSchema, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema } from '../model/fields.js'
@@ -87,4 +89,5 @@ export type { LintCode, LintFinding } from '../send/lint.js'
 export * from './render.js'
 
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'

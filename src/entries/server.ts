@@ -4,6 +4,8 @@
  * `parseWebhookBody`, `readSendRequest`, `readWebhook`), then thin integrations: Express-style
  * middleware for `node:http`/Express/Connect and an error mapper plus Ajv options for Fastify.
  * Imports no framework; see docs/server-node-http.md and docs/server-fastify.md.
+ *
+ * @module wukong-payload/server
  */
 export { DEFAULT_MAX_BODY_BYTES, readBody } from '../server/body.js'
 export type { IncomingBody, ReadBodyOptions } from '../server/body.js'
@@ -16,5 +18,6 @@ export { decodeSendPayload, parseBody, parseSendRequestBody, readSendRequest } f
 export type { BoundaryOptions } from '../server/send.js'
 export { DEFAULT_MAX_WEBHOOK_BODY_BYTES, parseWebhookBody, readWebhook } from '../server/webhook.js'
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
 export type { ValidatedSendRequest } from '../send/request.js'

@@ -1,9 +1,8 @@
 /**
  * Numeric payload `type` values, named as WuKongIM's docs and TangSengDaoDao's server name them.
  *
- * A plain frozen object rather than a TypeScript `enum`: it tree-shakes, works under
- * `isolatedModules`/`verbatimModuleSyntax`, and still offers reverse lookup through
- * {@link messageTypeName}.
+ * A plain frozen object rather than a TypeScript `enum`: it tree-shakes and works under
+ * `isolatedModules`/`verbatimModuleSyntax`.
  *
  * @see {@link https://githubim.com/api/message} WuKongIM `/message/send` payload examples
  */
