@@ -39,7 +39,7 @@ afterAll(() => {
 describe('the published package', () => {
   it('holds only what users need', () => {
     const top = readdirSync(installed).sort()
-    expect(top).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'schemas'])
+    expect(top).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'schemas'])
     expect(readdirSync(join(installed, 'schemas'))).toContain('payload.schema.json')
   })
 
