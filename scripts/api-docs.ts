@@ -32,7 +32,8 @@ export function listFiles(dir: string): string[] {
 /** Writes the reference into `out` (emptied first). Throws on any TypeDoc error or warning. */
 export async function generateApiDocs(out: string): Promise<void> {
   const messages: string[] = []
-  const app = await Application.bootstrapWithPlugins({
+  // typedoc-plugin-markdown's options (the last two) are not in TypeDoc's option types.
+  const options: Parameters<typeof Application.bootstrapWithPlugins>[0] & { outputFileStrategy: 'modules'; hidePageHeader: boolean } = {
     entryPoints: entrySources(),
     plugin: ['typedoc-plugin-markdown'],
     tsconfig: join(root, 'tsconfig.build.json'),
@@ -44,20 +45,24 @@ export async function generateApiDocs(out: string): Promise<void> {
     // Members inherited from Error and other library types are documented by their owners.
     excludeExternals: true,
     readme: 'none',
-    outputFileStrategy: 'modules',
-    hidePageHeader: true,
     // A type-level helper of KnownSystemPayload, not part of the API.
     intentionallyNotExported: ['IsSystemType'],
     logLevel: LogLevel.Warn,
-  })
+    outputFileStrategy: 'modules',
+    hidePageHeader: true,
+  }
+  const app = await Application.bootstrapWithPlugins(options)
   app.logger.log = (message: string, level: LogLevel) => {
     if (level >= LogLevel.Warn) messages.push(message)
   }
   const project = await app.convert()
   if (!project) throw new Error(`TypeDoc could not convert the entries:\n${messages.join('\n')}`)
+  // What TypeDoc's command line checks too: broken {@link}s, public signatures naming
+  // unexported types, and the like.
+  app.validate(project)
   rmSync(out, { recursive: true, force: true })
   await app.generateOutputs(project)
-  if (messages.length > 0) throw new Error(`TypeDoc reported:\n${messages.join('\n')}`)
+  if (messages.length > 0 || app.logger.hasWarnings() || app.logger.hasErrors()) throw new Error(`TypeDoc reported:\n${messages.join('\n')}`)
   for (const file of listFiles(out)) {
     const path = join(out, file)
     writeFileSync(path, HEADER + readFileSync(path, 'utf8').trimEnd() + '\n')
