@@ -2,6 +2,8 @@
  * `wukong-payload/codec`: decode, encode and validate, without the TypeBox schemas. The root
  * entry exports every schema (the single source of truth), and building them needs TypeBox's
  * builders at import; a server that only relays payloads can skip that and start faster.
+ *
+ * @module wukong-payload/codec
  */
 export { decodePayload, encodePayload, safeDecodePayload, DEFAULT_MAX_BYTES } from '../codec/codec.js'
 export type { DecodeOptions, EncodeOptions, PayloadInput, SafeDecodeResult } from '../codec/codec.js'

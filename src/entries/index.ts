@@ -3,6 +3,8 @@
  *
  * Root entry. Rendering and digests alone: `wukong-payload/render`; runtime schema compilation
  * for an app's own types: `wukong-payload/runtime`; JSON Schemas: `wukong-payload/schemas/*.json`.
+ *
+ * @module wukong-payload
  */
 export { ChannelType, isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 export { MessageType } from '../generated/message-type.js'
@@ -39,6 +41,7 @@ export type { LintCode, LintFinding } from '../send/lint.js'
 export * from './render.js'
 
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
 export { parseOnlineStatus, parseWebhookEvent, WebhookEventName } from '../webhooks/events.js'
 export type { MsgNotifyEvent, MsgOfflineEvent, OnlineStatus, UnknownWebhookEvent, UserOnlineStatusEvent, WebhookEvent, WebhookEventOptions, WebhookEventResult } from '../webhooks/events.js'

@@ -1,6 +1,8 @@
 /**
  * `wukong-payload/render`: rendering, digests and builders without any validator — for chat UIs
  * that receive already-validated payloads and want the smallest bundle.
+ *
+ * @module wukong-payload/render
  */
 export { renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegments, escapeHtml, DEFAULT_MAX_RENDER_LENGTH, TRUNCATION_MARK } from '../render/render.js'
 export type { RenderOptions, Segment } from '../render/render.js'

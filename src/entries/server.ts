@@ -4,6 +4,8 @@
  * `parseWebhookBody`, `readSendRequest`, `readWebhook`), then thin integrations: Express-style
  * middleware for `node:http`/Express/Connect and an error mapper plus Ajv options for Fastify.
  * Imports no framework; see docs/server-node-http.md and docs/server-fastify.md.
+ *
+ * @module wukong-payload/server
  */
 export { DEFAULT_MAX_BODY_BYTES, readBody } from '../server/body.js'
 export type { IncomingBody, ReadBodyOptions } from '../server/body.js'
@@ -19,5 +21,6 @@ export type { IncomingWebhook } from '../server/webhook.js'
 export { parseOnlineStatus, parseWebhookEvent, WebhookEventName } from '../webhooks/events.js'
 export type { MsgNotifyEvent, MsgOfflineEvent, OnlineStatus, UnknownWebhookEvent, UserOnlineStatusEvent, WebhookEvent, WebhookEventOptions, WebhookEventResult } from '../webhooks/events.js'
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
 export type { ValidatedSendRequest } from '../send/request.js'

@@ -2,7 +2,10 @@
  * Structures shared by several payload types: ids, `mention`, `reply`, `entities`, system `extra`
  * entries, and the optional fields any payload may carry.
  *
- * Field facts come from `shared/reference/wukongim-protocol.md` §3–§5 (SDK and server sources).
+ * Field facts come from the SDKs' and servers' sources: WuKongIM/WuKongIMJSSDK, WuKongIMAndroidSDK,
+ * WuKongIMiOSSDK and WuKongIMFlutterSDK (how each encodes and reads `mention`, `reply`,
+ * `entities`), TangSengDaoDao/TangSengDaoDaoServerLib (system messages and their `extra`) and
+ * WuKongIM/WuKongIMDocs.
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
 import type { Payload } from '../types/payload.js'

@@ -11,8 +11,10 @@ const groupRef = { group_no: Type.String({ description: 'Group id.' }) }
 const noParam = Type.Object({})
 
 /**
- * `param` of the commands the docs and the WuKongIM / TangSengDaoDao ecosystem define
- * (`shared/reference/wukongim-protocol.md` §7). Keys a command does not list are kept; only the
+ * `param` of the commands the docs and the WuKongIM / TangSengDaoDao ecosystem define (names from
+ * TangSengDaoDao/TangSengDaoDaoServerLib:common/constant.go; params from its config/msg*.go and
+ * from the consumers in TangSengDaoDao/TangSengDaoDaoWeb:packages/tsdaodaobase/src/module.tsx
+ * and WuKongIM/WuKongIMAndroidSDK's CMDManager). Keys a command does not list are kept; only the
  * listed required keys are enforced.
  */
 export const commandParamSchemas = {

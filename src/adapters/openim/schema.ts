@@ -18,7 +18,7 @@ export const OpenIMContentType = { Text: 101, Picture: 102, Voice: 103, Video: 1
 /** `sessionType`: 1 single chat, 3 group (2 is rejected: "unknown sessionType"), 4 notification. */
 export const OpenIMSessionType = { Single: 1, Group: 3, Notification: 4 } as const
 
-/** The @all marker in `atUserList`. */
+/** The `@all` marker in `atUserList`. */
 export const OPENIM_AT_ALL = 'AtAllTag'
 
 export const OpenIMTextElemSchema = Type.Object({ content: NonEmpty('The text.') }, { $id: schemaId('openim-text'), title: 'OpenIMTextElem' })

@@ -1,2 +1,6 @@
-/** `wukong-payload/adapters/openim`: conversion to and from the platform's send API. */
+/**
+ * `wukong-payload/adapters/openim`: conversion to and from the platform's send API.
+ *
+ * @module wukong-payload/adapters/openim
+ */
 export * from '../../adapters/openim/convert.js'
