@@ -11,6 +11,9 @@ import { GENERATED_MD_HEADER, plain, type Compiled, type JsonObject } from './co
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
+/** The repository's web address (package.json), so that links work on the registry page too: src/ is not in the package. */
+const REPOSITORY = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/^git\+/, '').replace(/\.git$/, '')
+
 /** The file under src/types/ that declares each type: the one whose text names it (`name: 'text'`). */
 function definitionFiles(): Map<string, string> {
   const dir = join(root, 'src', 'types')
@@ -44,7 +47,7 @@ function referencePage(d: PayloadDefinition, file: string): string {
     '',
     String(schema.description ?? ''),
     '',
-    `- Definition: [\`${file}\`](../../${file})`,
+    `- Definition: [\`${file}\`](${REPOSITORY}/blob/main/${file})`,
     `- JSON Schema: [\`schemas/${d.name}.schema.json\`](../../schemas/${d.name}.schema.json) (\`wukong-payload/schemas/${d.name}.schema.json\`)`,
     `- Recommended header: ${flagsText(d.flags)}${d.historyFlags ? `; to keep it in channel history: ${flagsText(d.historyFlags)}` : ''}`,
     `- Digest: ${d.digest === 'system' ? 'the rendered template' : `zh \`${d.digest.zh}\`, en \`${d.digest.en}\``}`,
