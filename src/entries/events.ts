@@ -3,6 +3,8 @@
  * (server v2.2.4+: an anchor message sent with `is_stream: 1`, then `POST /message/event`).
  * Request builders and validators, the EVENT push parser, a pure reducer for chat UIs, the
  * LLM-stream adapter, and the schemas of every generation. See docs/streaming.md.
+ *
+ * @module wukong-payload/events
  */
 export { buildMessageEvent, newEventId, validateMessageEvent } from '../events/request.js'
 export type { MessageEventInput } from '../events/request.js'
