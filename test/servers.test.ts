@@ -77,7 +77,7 @@ describe.each(servers)('%s', (_name, start) => {
   }
 
   it('accepts a valid send request and hands the application typed, decoded values', async () => {
-    const payload = { type: 1, content: '你好 @all 👋', mention: { all: 1 } }
+    const payload = { type: 1, content: '你好 @all 👋', mention: { all: 1 } } satisfies Payload
     const res = await post('/messages', body(encodePayload(payload), { header: { red_dot: 1 } }))
     expect(res).toMatchObject({ status: 202, json: { accepted: true, type: 1 } })
     const last = received.sends.at(-1)

@@ -12,7 +12,7 @@ export type { HeaderFlags } from '../model/flags.js'
 export { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 export { definePayloadType } from '../model/define.js'
 export type { BuilderTemplates, DigestSpec, InvalidPayloadExample, Locale, PayloadDefinition, PayloadExample } from '../model/define.js'
-export type { GenericSystemPayload, KnownPayload, KnownSystemPayload, Payload, PayloadOfType, SystemPayload, UnknownPayload } from '../types/payload.js'
+export type { GenericSystemPayload, KnownPayload, KnownSystemPayload, Payload, PayloadOfType, PayloadShape, SystemPayload, UnknownPayload, UnknownTypeNumber } from '../types/payload.js'
 export { PayloadSchema, PayloadReferences } from '../types/payload-schema.js'
 export { payloadDefinitions } from '../types/index.js'
 

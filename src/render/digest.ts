@@ -5,11 +5,10 @@
 import type { Locale } from '../model/define.js'
 import type { DigestSpec } from '../model/define.js'
 import { SYSTEM_TYPE_MIN, typeDigests } from '../generated/registry.js'
-import { renderSystemMessage, type RenderOptions } from './render.js'
+import { localeOf, renderSystemMessage, type RenderOptions } from './render.js'
 
-export interface DigestOptions extends RenderOptions {
-  readonly locale: Locale
-}
+/** Options of {@link digest}: those of `renderSystemMessage` (`locale` defaults to `'zh'`). */
+export type DigestOptions = RenderOptions
 
 const UNSUPPORTED: Readonly<Record<Locale, string>> = { zh: '[未知消息]', en: '[Unsupported message]' }
 
@@ -20,7 +19,7 @@ const FIELD = /\{([a-z_]+)\}/g
  * The one-line preview a conversation list shows: the text, `[图片]`/`[Image]`, the file name,
  * the rendered system message, `[未知消息]`/`[Unsupported message]`. Never throws.
  */
-export function digest(payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
+export function digest(payload: unknown, options: DigestOptions = {}): string {
   return digestWith(builtInDigest, payload, options)
 }
 
@@ -31,11 +30,11 @@ export function builtInDigest(type: unknown): DigestSpec | undefined {
 }
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */
-export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
-  const locale = options.locale ?? 'zh'
+export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = {}): string {
+  const locale = localeOf(options)
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
   const spec = lookup(record?.type)
-  if (record === undefined || spec === undefined) return UNSUPPORTED[locale] ?? UNSUPPORTED.zh
+  if (record === undefined || spec === undefined) return UNSUPPORTED[locale]
   const text =
     spec === 'system'
       ? renderSystemMessage(record, options)

@@ -13,8 +13,19 @@ export type Segment =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'user'; readonly uid: string; readonly name: string; readonly self: boolean }
 
+const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
+
+/** The locale every function with a `locale` option uses when none is given. */
+export const DEFAULT_LOCALE: Locale = 'zh'
+
+/** The `locale` option, or the default; a value no type allows (from JavaScript) is the default too, so that rendering never throws. */
+export function localeOf(options: { readonly locale?: Locale }): Locale {
+  const locale = options.locale
+  return locale !== undefined && Object.hasOwn(SELF_LABEL, locale) ? locale : DEFAULT_LOCALE
+}
+
 export interface RenderOptions {
-  /** Language of the built-in labels (the reader's "You"/"你"). Default `'zh'`. */
+  /** Language of the built-in labels (the reader's "You"/"你"). Default {@link DEFAULT_LOCALE} (`'zh'`). */
   readonly locale?: Locale
   /** The reader's uid: their own entry renders as {@link selfLabel}. */
   readonly selfUid?: string
@@ -28,8 +39,6 @@ export interface RenderOptions {
   /** Name for an entry whose `name` is missing or empty. Default: its uid. */
   readonly fallbackName?: (entry: { readonly uid: string; readonly name: string }, index: number) => string
 }
-
-const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
 
 /** Placeholder grammar: `{` digits `}`. Linear (no nested quantifiers). */
 const PLACEHOLDER = /\{([0-9]+)\}/g
@@ -56,7 +65,7 @@ export function renderSystemMessageSegments(payload: unknown, options: RenderOpt
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {}
   const content = typeof record.content === 'string' ? record.content : ''
   const extra = record.extra
-  const selfLabel = options.selfLabel ?? SELF_LABEL[options.locale ?? 'zh']
+  const selfLabel = options.selfLabel ?? SELF_LABEL[localeOf(options)]
   const segments: Segment[] = []
   let text = ''
   let last = 0

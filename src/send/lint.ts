@@ -5,6 +5,7 @@
 import type { HeaderFlags } from '../model/flags.js'
 import { safeDecodePayload } from '../codec/codec.js'
 import { MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
+import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
 
 export type LintCode =
@@ -30,8 +31,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Findings about a payload alone. Never throws. */
-export function lintPayload(payload: unknown, prefix = ''): LintFinding[] {
+/**
+ * Findings about a payload alone. Never throws. Typed like `encodePayload`: a literal `type`
+ * requires that type's shape; another type needs an explicit type argument.
+ */
+export function lintPayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, prefix = ''): LintFinding[] {
+  return lintValue(payload, prefix)
+}
+
+/** {@link lintPayload} of any value (a send body's payload, decoded or not). */
+function lintValue(payload: unknown, prefix: string): LintFinding[] {
   const findings: LintFinding[] = []
   if (!isObject(payload)) return findings
   const type = payload.type
@@ -72,8 +81,8 @@ export function lintSendRequest(request: unknown): LintFinding[] {
     findings.push({ code: 'undecodable-payload', path: '/payload', message: `payload does not decode (${decoded.error.message}); run validateSendRequest for details` })
     return findings
   }
-  const payload = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
-  if (payload) findings.push(...lintPayload(payload, '/payload'))
+  const payload: PayloadShape | undefined = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
+  if (payload) findings.push(...lintValue(payload, '/payload'))
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
   const isCommand = payload?.type === MessageType.Command
@@ -103,7 +112,7 @@ export function lintSendRequest(request: unknown): LintFinding[] {
           'system message sent with sync_once: 1 — WuKongIM v2 puts it in a separate command channel, so channel history never shows it (issue #414); use recommendFlags(p, { keepInHistory: true }) to keep it',
       })
     }
-    const accepted = [recommendFlags(payload), ...(meta?.historyFlags ? [meta.historyFlags] : [])]
+    const accepted = [recommendFlags<PayloadShape>(payload), ...(meta?.historyFlags ? [meta.historyFlags] : [])]
     for (const flag of ['no_persist', 'red_dot', 'sync_once'] as const) {
       const value = header[flag] ?? 0
       const path = `/header/${flag}`
