@@ -5,9 +5,10 @@
  * for an app's own types: `wukong-payload/runtime`; JSON Schemas: `wukong-payload/schemas/*.json`.
  */
 export { ChannelType, MessageType, SYSTEM_TYPE_MIN } from '../model/message-type.js'
-export { DecimalId, EntitySchema, MentionSchema, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema } from '../model/fields.js'
+// The building blocks of a definition, for an app's own types (docs/adding-a-type.md).
+export { commonFields, DecimalId, EntitySchema, Flag01, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
 export type { Entity, Mention, Reply, SystemExtra } from '../model/fields.js'
-export { HeaderFlagsSchema } from '../model/flags.js'
+export { CHAT_FLAGS, COMMAND_FLAGS, DOCS_SYSTEM_FLAGS, HeaderFlagsSchema, HISTORY_SYSTEM_FLAGS } from '../model/flags.js'
 export type { HeaderFlags } from '../model/flags.js'
 export { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 export { definePayloadType } from '../model/define.js'

@@ -2,7 +2,7 @@
  * `wukong-payload/render`: rendering, digests and builders without any validator — for chat UIs
  * that receive already-validated payloads and want the smallest bundle.
  */
-export { renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegments, escapeHtml } from '../render/render.js'
+export { DEFAULT_LOCALE, renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegments, escapeHtml } from '../render/render.js'
 export type { RenderOptions, Segment } from '../render/render.js'
 export { digest } from '../render/digest.js'
 export type { DigestOptions } from '../render/digest.js'

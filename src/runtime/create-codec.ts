@@ -33,7 +33,14 @@ export type DefinedPayload<D extends readonly PayloadDefinition[]> = Extract<Sta
  * The known payloads of a codec made from definitions `D`: the built-in ones (less those whose
  * type number `D` redefines) and `D`'s own.
  */
-export type CodecKnownPayload<D extends readonly PayloadDefinition[]> = Exclude<KnownPayload, { type: DefinedPayload<D>['type'] }> | DefinedPayload<D>
+export type CodecKnownPayload<D extends readonly PayloadDefinition[]> = BuiltInExcept<DefinedPayload<D>['type']> | DefinedPayload<D>
+
+/**
+ * The built-in payloads whose type is not one of `Types`. (Not `Exclude<KnownPayload, { type:
+ * Types }>`: TypeScript resolves a conditional type whose generic part is nested in an object
+ * before `Types` is known, here to `never`; `T extends Types` waits for it.)
+ */
+type BuiltInExcept<Types> = KnownPayload extends infer K ? (K extends { type: infer T } ? (T extends Types ? never : K) : never) : never
 
 /** Whatever a codec made from definitions `D` decodes: its known payloads, generic system messages, unknown types. */
 export type CodecPayload<D extends readonly PayloadDefinition[]> = CodecKnownPayload<D> | GenericSystemPayload | UnknownPayload
