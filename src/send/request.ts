@@ -3,11 +3,11 @@
  */
 import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
 import { textToBase64 } from '#platform'
-import { invalidPayloadError, type PayloadErrorCode } from '../errors/payload-error.js'
+import { invalidPayloadError, issueCodeOf } from '../errors/payload-error.js'
 import type { HeaderFlags } from '../model/flags.js'
 import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
-import { issuesFromAjv, type ValidationIssue, type ValidationIssueCode } from '../validate/issues.js'
+import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { recommendFlags, type RecommendFlagsOptions } from './flags.js'
 import type { SendMessageRequest } from './request-schema.js'
@@ -64,15 +64,6 @@ export function buildSendRequest<P extends PayloadShape = Payload>(input: SendMe
   return request
 }
 
-const CODE_ISSUES: Readonly<Record<PayloadErrorCode, ValidationIssueCode>> = {
-  INVALID_BASE64: 'invalid_base64',
-  INVALID_UTF8: 'invalid_utf8',
-  INVALID_JSON: 'invalid_json',
-  INVALID_PAYLOAD: 'invalid',
-  TOO_LARGE: 'too_large',
-  TOO_DEEP: 'too_deep',
-}
-
 /** A validated `/message/send` body and the payload decoded from it. */
 export interface ValidatedSendRequest {
   readonly request: SendMessageRequest
@@ -97,7 +88,7 @@ export function validateSendRequest(body: unknown, options: DecodeOptions = {}):
     if (decoded.ok) payload = decoded.value
     else if (decoded.error.issues.length > 0) {
       for (const issue of decoded.error.issues) issues.push({ ...issue, path: `/payload${issue.path}` })
-    } else issues.push({ path: '/payload', code: CODE_ISSUES[decoded.error.code], message: decoded.error.message })
+    } else issues.push({ path: '/payload', code: issueCodeOf(decoded.error.code), message: decoded.error.message })
   } else if (typeof record.payload === 'object' && record.payload !== null) {
     const at = issues.findIndex((i) => i.path === '/payload')
     const issue: ValidationIssue = {

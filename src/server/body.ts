@@ -2,7 +2,7 @@
  * Reading a request body from Node's `http.IncomingMessage` (or anything that yields its chunks)
  * with a size limit, without importing `node:http`: the types here are structural.
  */
-import { tooLargeProblem, type BoundaryResult } from './problem.js'
+import { bodyTooLargeProblem, type BoundaryResult } from './problem.js'
 
 /** What {@link readBody} needs of a request: its headers and its body chunks. */
 export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
@@ -53,10 +53,7 @@ export async function readBody(request: IncomingBody, options: ReadBodyOptions =
     }
     chunks.push(bytes)
   }
-  if (tooLarge) {
-    const size = Number.isFinite(declared) ? declared : received
-    return { ok: false, problem: tooLargeProblem(`request body is ${size} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
-  }
+  if (tooLarge) return { ok: false, problem: bodyTooLargeProblem(maxBytes) }
   const body = new Uint8Array(received)
   let offset = 0
   for (const chunk of chunks) {
