@@ -154,7 +154,7 @@ describe('the three servers answer every bad request with the same problem, byte
   })
 
   const valid = b64({ type: 1, content: 'x' })
-  const requests: [string, string, string | Uint8Array][] = [
+  const requests: [string, string, string | Uint8Array<ArrayBuffer>][] = [
     ['wrong envelope types', '/messages', JSON.stringify({ from_uid: 7, channel_id: 'g1', channel_type: '2', payload: valid })],
     ['no channel and no subscribers', '/messages', JSON.stringify({ from_uid: 'u1', payload: valid })],
     ['payload "!!!"', '/messages', body('!!!')],
