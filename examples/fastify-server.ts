@@ -4,16 +4,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { SendMessageRequestSchema } from 'wukong-payload'
-import { decodeSendPayload, fastifyAjvOptions, parseWebhookBody, PROBLEM_CONTENT_TYPE, problemFromFastifyError } from 'wukong-payload/server'
+import { decodeSendPayload, fastifyAjvOptions, fastifyJsonParser, parseWebhookBody, PROBLEM_CONTENT_TYPE, problemFromFastifyError } from 'wukong-payload/server'
 import type { MessageHandlers } from './node-http-server.js'
 
 export function createFastifyServer(handlers: MessageHandlers): FastifyInstance {
   // Fastify's Ajv coerces types by default ("2" → 2, true → 1): turn that off.
   const app = Fastify({ bodyLimit: 1024 * 1024, ajv: { customOptions: fastifyAjvOptions } }).withTypeProvider<TypeBoxTypeProvider>()
 
-  // Schema failures, over-limit and non-JSON bodies, and payload errors → RFC 9457 problem details.
+  // JSON parsed as the node:http helpers parse it: strict UTF-8, int64 ids exact, the same errors.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, fastifyJsonParser)
+
+  // Schema failures, over-limit and non-JSON bodies, and payload errors → RFC 9457 problem
+  // details, the same bodies the node:http helpers answer with.
   app.setErrorHandler((error, request, reply) => {
-    const problem = problemFromFastifyError(error, request.body)
+    const problem = problemFromFastifyError(error, request.body, request.routeOptions)
     if (problem) return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
     return reply.send(error)
   })
@@ -29,8 +34,8 @@ export function createFastifyServer(handlers: MessageHandlers): FastifyInstance 
   // Webhooks: take the body as text, so int64 message_ids are parsed exactly.
   app.register(async (scope) => {
     scope.removeContentTypeParser('application/json')
-    scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 16 * 1024 * 1024 }, (_request, body, done) => done(null, body))
-    scope.post('/webhook', async (request, reply) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+    scope.post('/webhook', { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
       const result = parseWebhookBody(request.body)
       if (!result.ok) return reply.code(result.problem.status).type(PROBLEM_CONTENT_TYPE).send(result.problem)
       handlers.webhook(result.value)

@@ -4,11 +4,9 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { describe, expect, it } from 'vitest'
-import { NonNegative } from '../src/model/fields.js'
-import { CHAT_FLAGS } from '../src/model/flags.js'
-import { definePayloadType } from '../src/model/define.js'
-import { createCodec } from '../src/runtime/create-codec.js'
-import { encodePayload } from '../src/entries/index.js'
+// The public entries: everything the guide's example needs is exported there.
+import { CHAT_FLAGS, definePayloadType, encodePayload, NonNegative } from '../src/entries/index.js'
+import { createCodec } from '../src/entries/runtime.js'
 
 /** Red packet (type 21). */
 const redPacket = definePayloadType({
@@ -31,8 +29,8 @@ describe('docs/adding-a-type.md', () => {
 
   it('decodes the new type and keeps the built-in ones', () => {
     const packet: RedPacketPayload = { type: 21, amount: 888, greeting: '恭喜发财' }
-    expect(codec.decodePayload(encodePayload(packet))).toEqual(packet)
-    expect(codec.decodePayload(encodePayload({ type: 1, content: 'hi' }))).toEqual({ type: 1, content: 'hi' })
+    expect(codec.decodePayload(codec.encodePayload(packet))).toEqual(packet)
+    expect(codec.decodePayload(codec.encodePayload({ type: 1, content: 'hi' }))).toEqual({ type: 1, content: 'hi' })
     expect(codec.digest(packet, { locale: 'zh' })).toBe('[红包]恭喜发财')
     expect(codec.recommendFlags(packet)).toEqual(CHAT_FLAGS)
   })

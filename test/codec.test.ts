@@ -28,7 +28,7 @@ describe('decodePayload', () => {
   })
 
   it('is correct for Chinese and emoji (where btoa/atob break)', () => {
-    const payload = { type: 1, content: '你好，世界 😀👍🏽 مرحبا' }
+    const payload = { type: 1, content: '你好，世界 😀👍🏽 مرحبا' } satisfies Payload
     const encoded = encodePayload(payload)
     expect(encoded).toBe(Buffer.from(JSON.stringify(payload)).toString('base64'))
     expect(decodePayload(encoded)).toEqual(payload)

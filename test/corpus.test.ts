@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeForDisplay, decodePayload, digest, encodePayload, lintPayload, payloadDefinitions, renderSystemMessage, safeDecodePayload, validatePayload } from '../src/entries/index.js'
+import { type PayloadShape, decodeForDisplay, decodePayload, digest, encodePayload, lintPayload, payloadDefinitions, renderSystemMessage, safeDecodePayload, validatePayload } from '../src/entries/index.js'
 import { independentValidator, root } from './helpers.js'
 
 interface CorpusEntry {
@@ -90,7 +90,7 @@ describe.each(entries.filter((e) => e.verdict === 'accept').map((e) => [e.id, e]
     expect(strict.ok ? [] : strict.issues.filter((i) => i.code !== 'unknown_type')).toEqual([])
     if (defined.has(payload.type)) expect(undefinedTypes.map((i) => i.path)).not.toContain('/type')
     // Exact: the same bytes as the client's JSON (key order included), and back to the same value.
-    const encoded = encodePayload(payload)
+    const encoded = encodePayload<PayloadShape>(payload)
     expect(encoded).toBe(base64(payload))
     const decoded = decodePayload(encoded)
     expect(decoded).toStrictEqual(payload)
@@ -106,7 +106,7 @@ describe.each(entries.filter((e) => e.verdict === 'keep').map((e) => [e.id, e] a
     const b64 = base64(payload)
     const result = safeDecodePayload(b64)
     const strict = safeDecodePayload(b64, { unknownTypes: 'reject' })
-    const lint = lintPayload(payload)
+    const lint = lintPayload<PayloadShape>(payload)
     if (!result.ok) {
       expect(result.error.value).toStrictEqual(payload)
       expect(result.error.issues.length).toBeGreaterThan(0)

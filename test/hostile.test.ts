@@ -260,7 +260,7 @@ describe('resource bombs', () => {
   })
 
   it('a 100 MB string inside a payload object is refused before it is serialized or decoded', () => {
-    const huge = { type: 1, content: 'x'.repeat(100 * 1024 * 1024) }
+    const huge = { type: 1, content: 'x'.repeat(100 * 1024 * 1024) } satisfies Payload
     expect(() => encodePayload(huge)).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }))
     expect(() => decodePayload(huge)).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }))
   })
@@ -286,7 +286,7 @@ describe('resource bombs', () => {
     expect(validatePayload(system).ok).toBe(true)
     expect(renderSystemMessage(system)).toBe('n0邀请n999999加入群聊')
     const uids = Array.from({ length: 1_000_000 }, (_, i) => `u${i}`)
-    const text = { type: 1, content: '@all', mention: { all: 0, uids } }
+    const text = { type: 1, content: '@all', mention: { all: 0, uids } } satisfies Payload
     expect(validatePayload(text).ok).toBe(true)
     const badUids = { type: 1, content: 'x', mention: { all: 0, uids: [...uids.slice(0, 999_999), 7] } }
     const bad = validatePayload(badUids)
@@ -377,7 +377,7 @@ describe('text', () => {
     const bom = safeDecodePayload(Buffer.from('\ufeff{"type":1,"content":"x"}').toString('base64'))
     expect(bom.ok ? '' : bom.error.message).toMatch(/byte-order mark/)
     const name = 'a\u0000b\u202Ec\u200Bd<'
-    const p = { type: 1001, content: '{0} joined', extra: [{ uid: 'u"1', name }] }
+    const p = { type: 1001, content: '{0} joined', extra: [{ uid: 'u"1', name }] } satisfies Payload
     expect(decodePayload(encodePayload(p))).toEqual(p)
     expect(renderSystemMessage(p)).toBe(`${name} joined`)
     // In HTML the override is removed (it could reorder the line); the rest is kept, escaped.

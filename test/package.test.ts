@@ -29,6 +29,11 @@ beforeAll(() => {
     symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep))
   }
   cpSync(join(root, 'test', 'consumer'), join(consumer, 'src'), { recursive: true })
+  // The custom-type example of docs/adding-a-type.md, exactly as written, is consumer code too.
+  const guide = readFileSync(join(root, 'docs', 'adding-a-type.md'), 'utf8')
+  const example = /<!-- custom-type-example[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(guide)?.[1]
+  if (example === undefined) throw new Error('docs/adding-a-type.md lost its custom-type example block')
+  writeFileSync(join(consumer, 'src', 'adding-a-type.mts'), example)
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
 }, 120_000)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSendRequest, decodePayload, encodePayload, lintPayload, lintSendRequest, parseSendResponse, recommendFlags, validateSendRequest, type Payload } from '../src/entries/index.js'
+import { buildSendRequest, decodePayload, encodePayload, lintPayload, lintSendRequest, parseSendResponse, recommendFlags, validateSendRequest, type Payload, type PayloadShape } from '../src/entries/index.js'
 
 const text: Payload = { type: 1, content: '你好 😀' }
 
@@ -7,15 +7,15 @@ describe('recommendFlags', () => {
   it('follows the documented rules', () => {
     expect(recommendFlags(text)).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
     expect(recommendFlags({ type: 99, cmd: 'x' })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
-    for (const type of [1001, 1002, 1003, 1005, 1006]) expect(recommendFlags({ type })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
-    expect(recommendFlags({ type: 1010 })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
-    expect(recommendFlags({ type: 1234 })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
-    expect(recommendFlags({ type: 500 })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
+    for (const type of [1001, 1002, 1003, 1005, 1006]) expect(recommendFlags<PayloadShape>({ type })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
+    expect(recommendFlags<PayloadShape>({ type: 1010 })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
+    expect(recommendFlags<PayloadShape>({ type: 1234 })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
+    expect(recommendFlags<PayloadShape>({ type: 500 })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
   })
 
   it('keeps system messages in history on request (WuKongIM #414)', () => {
-    for (const type of [1001, 1002, 1003, 1005, 1006, 1234]) expect(recommendFlags({ type }, { keepInHistory: true })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
-    expect(recommendFlags({ type: 99 }, { keepInHistory: true })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
+    for (const type of [1001, 1002, 1003, 1005, 1006, 1234]) expect(recommendFlags<PayloadShape>({ type }, { keepInHistory: true })).toEqual({ no_persist: 0, red_dot: 1, sync_once: 0 })
+    expect(recommendFlags<PayloadShape>({ type: 99 }, { keepInHistory: true })).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
   })
 
   it('returns a copy the caller may change', () => {
@@ -107,11 +107,11 @@ describe('lint', () => {
     expect(codes(lintSendRequest(body(system, { header: { sync_once: 1 } })))).toEqual(['system-hidden-from-history'])
     expect(lintSendRequest(body(system, { header: { red_dot: 1 } }))).toEqual([])
     expect(lintSendRequest(body(text, { header: { no_persist: 1, red_dot: 1 } }))).toEqual([expect.objectContaining({ code: 'flags-differ', path: '/header/no_persist' })])
-    expect(codes(lintPayload({ type: -1 }))).toEqual(['local-only-type'])
+    expect(codes(lintPayload<PayloadShape>({ type: -1 }))).toEqual(['local-only-type'])
   })
 
   it('says where an official client writes a valid payload badly', () => {
-    const findings = (p: unknown) => lintPayload(p).map((f) => `${f.code} ${f.path}`)
+    const findings = (p: unknown) => lintPayload<PayloadShape>(p as PayloadShape).map((f) => `${f.code} ${f.path}`)
     // Flutter: null for an absent optional field, and a reply without a root as root_mid "".
     expect(findings({ timeTrad: 6, url: 'https://x/f1.aac', waveform: null, type: 4 })).toEqual(['null-field /waveform'])
     expect(findings({ name: '李四', uid: 'u2', vercode: null, type: 7 })).toEqual(['null-field /vercode'])
@@ -134,13 +134,13 @@ describe('lint', () => {
   it('lints nested payloads without recursion, to a bounded depth', () => {
     let deep: Record<string, unknown> = { type: 0 }
     for (let i = 0; i < 100_000; i++) deep = { type: 1, content: '', reply: { message_id: '1', message_seq: 1, from_uid: 'u', payload: deep } }
-    expect(lintPayload(deep)).toEqual([])
+    expect(lintPayload<PayloadShape>(deep as unknown as PayloadShape)).toEqual([])
   })
 
   it('never throws', () => {
     for (const value of [null, 1, 'x', [], {}, { payload: '!!!' }, { payload: {} }]) {
       expect(() => lintSendRequest(value)).not.toThrow()
-      expect(() => lintPayload(value)).not.toThrow()
+      expect(() => lintPayload<PayloadShape>(value as PayloadShape)).not.toThrow()
     }
   })
 })

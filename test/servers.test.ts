@@ -77,7 +77,7 @@ describe.each(servers)('%s', (_name, start) => {
   }
 
   it('accepts a valid send request and hands the application typed, decoded values', async () => {
-    const payload = { type: 1, content: '你好 @all 👋', mention: { all: 1 } }
+    const payload = { type: 1, content: '你好 @all 👋', mention: { all: 1 } } satisfies Payload
     const res = await post('/messages', body(encodePayload(payload), { header: { red_dot: 1 } }))
     expect(res).toMatchObject({ status: 202, json: { accepted: true, type: 1 } })
     const last = received.sends.at(-1)
@@ -140,7 +140,49 @@ describe.each(servers)('%s', (_name, start) => {
 
   it('answers a webhook body that is not a message list with 400', async () => {
     const res = await post('/webhook', '{"hello":"world"}')
-    expect(res).toMatchObject({ status: 400, json: { code: 'INVALID_PAYLOAD' } })
+    expect(res).toMatchObject({ status: 400, json: { code: 'INVALID_REQUEST', errors: [{ pointer: '', code: 'invalid' }] } })
+  })
+})
+
+describe('the three servers answer every bad request with the same problem, byte for byte', () => {
+  const running: Running[] = []
+  beforeAll(async () => {
+    for (const [, start] of servers) running.push(await start(recorder()[1]))
+  })
+  afterAll(async () => {
+    for (const server of running) await server.close()
+  })
+
+  const valid = b64({ type: 1, content: 'x' })
+  const requests: [string, string, string | Uint8Array<ArrayBuffer>][] = [
+    ['wrong envelope types', '/messages', JSON.stringify({ from_uid: 7, channel_id: 'g1', channel_type: '2', payload: valid })],
+    ['no channel and no subscribers', '/messages', JSON.stringify({ from_uid: 'u1', payload: valid })],
+    ['payload "!!!"', '/messages', body('!!!')],
+    ['payload of type "text"', '/messages', body(b64({ type: 'text', content: 'hi' }))],
+    ['mention.all: true', '/messages', body(b64({ type: 1, content: 'hi', mention: { all: true } }))],
+    ['payload as an object', '/messages', JSON.stringify({ from_uid: 'u1', channel_id: 'g1', channel_type: 2, payload: { type: 1, content: 'x' } })],
+    ['bad envelope and bad payload', '/messages', JSON.stringify({ from_uid: 'u1', channel_id: 'g@1', channel_type: 2, payload: b64({ type: 2, url: 'x' }) })],
+    ['a payload nested too deeply', '/messages', body(b64(Array.from({ length: 40 }).reduce<object>((inner) => ({ type: 1, content: 'q', reply: { message_id: '1', message_seq: 1, from_uid: 'u', payload: inner } }), { type: 1, content: 'x' })))],
+    ['not JSON', '/messages', '{"from_uid": "u1",'],
+    ['not UTF-8', '/messages', new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])],
+    ['too large', '/messages', body(valid, { padding: 'x'.repeat(5 * 1024 * 1024) })],
+    ['webhook {"a":1}', '/webhook', '{"a":1}'],
+    ['webhook not JSON', '/webhook', '[{"message_id": 1,'],
+  ]
+
+  it.each(requests)('%s', async (_name, path, text) => {
+    const answers: string[] = []
+    for (const server of running) {
+      const response = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+      answers.push(JSON.stringify([response.status, response.headers.get('content-type')?.split(';')[0], await response.text()]))
+    }
+    const [first] = answers
+    const [status, type, problem] = JSON.parse(first as string) as [number, string, string]
+    expect([400, 413]).toContain(status)
+    expect(type).toBe('application/problem+json')
+    // Every issue code is one of the documented union's (checked in test/issue-codes.test.ts too).
+    expect((JSON.parse(problem) as { errors: unknown[] }).errors.length).toBeGreaterThan(0)
+    expect(answers).toEqual([first, first, first])
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * `encodePayload` / `decodePayload`: validated payload ⇄ standard padded Base64 of UTF-8 JSON.
  */
-import type { Payload } from '../types/payload.js'
+import type { Payload, PayloadShape } from '../types/payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
 import { DEFAULT_MAX_DEPTH, validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
@@ -31,7 +31,8 @@ export interface EncodeOptions extends ValidateOptions {
 /** What `decodePayload` accepts: how WuKongIM deployments deliver a payload. */
 export type PayloadInput = string | Uint8Array | ArrayBuffer | object
 
-export type SafeDecodeResult = { readonly ok: true; readonly value: Payload } | { readonly ok: false; readonly error: PayloadError }
+/** The outcome of a decode that does not throw: the payload, or the error `decodePayload` would throw. */
+export type SafeDecodeResult<P = Payload> = { readonly ok: true; readonly value: P } | { readonly ok: false; readonly error: PayloadError }
 
 function tooLarge(bytes: number, maxBytes: number): PayloadError {
   return new PayloadError('TOO_LARGE', `payload is ${bytes} bytes, more than maxBytes (${maxBytes}); WuKongIM's protocol caps a frame at 1 MiB`)
@@ -225,7 +226,12 @@ function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: stri
  * Validates a payload and encodes it as WuKongIM's `/message/send` wants it: standard padded
  * Base64 of its UTF-8 JSON (the only form the server's Go decoder accepts). Throws
  * {@link PayloadError}; never writes a value JSON would change (lone surrogates, NaN, BigInt).
+ *
+ * Typed strictly: a literal `type` requires exactly that type's shape, and a decoded `Payload`
+ * passes as it is. A type this package does not define is written through an explicit type
+ * argument, `encodePayload<RedPacketPayload>(packet)` (the argument is not inferred, so it is
+ * never chosen by accident), or through `createCodec({ types })`.
  */
-export function encodePayload(payload: Payload, options: EncodeOptions = {}): string {
+export function encodePayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, options: EncodeOptions = {}): string {
   return textToBase64(payloadJson(payload, options))
 }

@@ -4,7 +4,7 @@
  *
  * @module wukong-payload/render
  */
-export { renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegments, escapeHtml, DEFAULT_MAX_RENDER_LENGTH, TRUNCATION_MARK } from '../render/render.js'
+export { DEFAULT_LOCALE, renderSystemMessage, renderSystemMessageHtml, renderSystemMessageSegments, escapeHtml, DEFAULT_MAX_RENDER_LENGTH, TRUNCATION_MARK } from '../render/render.js'
 export type { RenderOptions, Segment } from '../render/render.js'
 export { digest } from '../render/digest.js'
 export type { DigestOptions } from '../render/digest.js'

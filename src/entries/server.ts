@@ -9,10 +9,11 @@
  */
 export { DEFAULT_MAX_BODY_BYTES, readBody } from '../server/body.js'
 export type { IncomingBody, ReadBodyOptions } from '../server/body.js'
-export { fastifyAjvOptions, problemFromFastifyError } from '../server/fastify.js'
+export { fastifyAjvOptions, fastifyJsonParser, problemFromFastifyError } from '../server/fastify.js'
+export type { FastifyProblemOptions } from '../server/fastify.js'
 export { sendRequestMiddleware, webhookMiddleware, writeProblem } from '../server/middleware.js'
 export type { MiddlewareRequest, NextFunction, ProblemResponse } from '../server/middleware.js'
-export { clientAbortedProblem, PROBLEM_CONTENT_TYPE, problemFromIssues, problemFromPayloadError, tooLargeProblem } from '../server/problem.js'
+export { bodyTooLargeProblem, clientAbortedProblem, invalidJsonProblem, PROBLEM_CONTENT_TYPE, problemFromIssues, problemFromPayloadError, tooLargeProblem } from '../server/problem.js'
 export type { BoundaryResult, ProblemCode, ProblemDetails, ProblemIssue } from '../server/problem.js'
 export { decodeSendPayload, parseBody, parseSendRequestBody, readSendRequest } from '../server/send.js'
 export type { BoundaryOptions } from '../server/send.js'

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './issue.js'
+import type { ValidationIssue, ValidationIssueCode } from './issue.js'
 
 /** Why a payload could not be encoded or decoded. */
 export type PayloadErrorCode = 'INVALID_BASE64' | 'INVALID_UTF8' | 'INVALID_JSON' | 'INVALID_PAYLOAD' | 'TOO_LARGE' | 'TOO_DEEP'
@@ -54,4 +54,18 @@ export function invalidPayloadError(issues: readonly ValidationIssue[], what = '
   const shown = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`)
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
   return new PayloadError('INVALID_PAYLOAD', `invalid ${what}: ${shown.join('; ')}${more}`, issues, undefined, delivered)
+}
+
+const ISSUE_CODES: Readonly<Record<PayloadErrorCode, ValidationIssueCode>> = {
+  INVALID_BASE64: 'invalid_base64',
+  INVALID_UTF8: 'invalid_utf8',
+  INVALID_JSON: 'invalid_json',
+  INVALID_PAYLOAD: 'invalid',
+  TOO_LARGE: 'too_large',
+  TOO_DEEP: 'too_deep',
+}
+
+/** The issue code that reports a {@link PayloadError} of this code as one issue (an error without issues of its own). */
+export function issueCodeOf(code: PayloadErrorCode): ValidationIssueCode {
+  return ISSUE_CODES[code]
 }

@@ -16,6 +16,7 @@ import {
   type LintFinding,
   type Payload,
   type PayloadError,
+  type PayloadShape,
   type ValidationIssue,
   type WebhookMessage,
 } from '../entries/index.js'
@@ -81,14 +82,14 @@ function analyzeBase64(input: string, lenient: boolean): Analysis {
   const decoded = safeDecodePayload(input, { lenient })
   const tree = peekBase64(input)
   if (decoded.ok) return { ...nothing, kind: 'base64', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
-  return { ...nothing, kind: 'base64', tree, problems: problemsOf(decoded.error, ''), lint: lintPayload(tree) }
+  return { ...nothing, kind: 'base64', tree, problems: problemsOf(decoded.error, ''), lint: lintPayload<PayloadShape>(tree as PayloadShape) }
 }
 
 function analyzePayloadJson(input: string, value: unknown): Analysis {
   // Decoded from the text, so that numbers beyond 2^53 are caught rather than rounded.
   const decoded = safeDecodePayload(new TextEncoder().encode(input))
   if (decoded.ok) return { ...nothing, kind: 'payload', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
-  return { ...nothing, kind: 'payload', tree: value, problems: problemsOf(decoded.error, ''), lint: lintPayload(value) }
+  return { ...nothing, kind: 'payload', tree: value, problems: problemsOf(decoded.error, ''), lint: lintPayload<PayloadShape>(value as PayloadShape) }
 }
 
 function analyzeSendBody(body: Record<string, unknown>, lenient: boolean): Analysis {

@@ -11,6 +11,9 @@ import { schemaId } from './schema-ids.js'
 /** Locales the package renders digests and labels in. */
 export type Locale = 'zh' | 'en'
 
+/** The locale of every function whose options leave it out (the docs' and TangSengDaoDao's language). */
+export const DEFAULT_LOCALE: Locale = 'zh'
+
 /**
  * How a conversation list previews a payload, per locale. `{field}` is replaced with the payload's
  * top-level field of that name (missing → empty). `'system'` means: render the `content` template

@@ -6,7 +6,7 @@
 import { Type } from '@sinclair/typebox'
 import { PayloadError } from '../errors/payload-error.js'
 import type { ValidationIssue } from '../errors/issue.js'
-import type { BuilderTemplates, Locale } from './define.js'
+import { DEFAULT_LOCALE, type BuilderTemplates, type Locale } from './define.js'
 import { SystemExtraSchema, type SystemExtra } from './fields.js'
 import type { HeaderFlags } from './flags.js'
 
@@ -51,9 +51,9 @@ export interface SystemTypeMeta<T extends number = number> {
 
 const LIST_SEPARATOR: Readonly<Record<Locale, string>> = { zh: '、', en: ', ' }
 
-/** The locale to write, `'zh'` unless `'en'` is asked for. */
+/** The locale to write: the one asked for when the package has it, else {@link DEFAULT_LOCALE}. */
 export function localeOf(options: BuildOptions): Locale {
-  return options.locale === 'en' ? 'en' : 'zh'
+  return options.locale === 'en' || options.locale === 'zh' ? options.locale : DEFAULT_LOCALE
 }
 
 /**

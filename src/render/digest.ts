@@ -6,11 +6,10 @@ import type { Locale } from '../model/define.js'
 import type { DigestSpec } from '../model/define.js'
 import { typeDigests } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
-import { DEFAULT_MAX_RENDER_LENGTH, limitOption, renderSystemMessage, truncate, type RenderOptions } from './render.js'
+import { DEFAULT_MAX_RENDER_LENGTH, limitOption, localeOf, renderSystemMessage, truncate, type RenderOptions } from './render.js'
 
-export interface DigestOptions extends RenderOptions {
-  readonly locale: Locale
-}
+/** Options of {@link digest}: those of `renderSystemMessage` (`locale` defaults to `'zh'`). */
+export type DigestOptions = RenderOptions
 
 const UNSUPPORTED: Readonly<Record<Locale, string>> = { zh: '[未知消息]', en: '[Unsupported message]' }
 
@@ -22,7 +21,7 @@ const FIELD = /\{([a-z_]+)\}/g
  * the rendered system message, `[未知消息]`/`[Unsupported message]`. At most `maxLength`
  * characters (default 10,000), cut and marked with `…`; an unknown `locale` is the default's. Never throws.
  */
-export function digest(payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
+export function digest(payload: unknown, options: DigestOptions = {}): string {
   return digestWith(builtInDigest, payload, options)
 }
 
@@ -33,9 +32,8 @@ export function builtInDigest(type: unknown): DigestSpec | undefined {
 }
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */
-export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = { locale: 'zh' }): string {
-  // An unknown locale ('fr', '__proto__') falls back to the default rather than failing.
-  const locale: Locale = Object.hasOwn(UNSUPPORTED, options.locale) ? options.locale : 'zh'
+export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = {}): string {
+  const locale = localeOf(options)
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
   const spec = lookup(record?.type)
   if (record === undefined || spec === undefined) return UNSUPPORTED[locale]

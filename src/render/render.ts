@@ -6,15 +6,25 @@
  * replaces only the first `{i}` and expands `$&` in names, iOS re-expands a name containing
  * `{1}`, Android's MessageFormat drops apostrophes and throws on an unbalanced `{`.
  */
-import type { Locale } from '../model/define.js'
+import { DEFAULT_LOCALE, type Locale } from '../model/define.js'
 
 /** One part of a rendered system message, for UIs that make names clickable. */
 export type Segment =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'user'; readonly uid: string; readonly name: string; readonly self: boolean }
 
+const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
+
+export { DEFAULT_LOCALE }
+
+/** The `locale` option, or the default; a value no type allows (from JavaScript) is the default too, so that rendering never throws. */
+export function localeOf(options: { readonly locale?: Locale }): Locale {
+  const locale = options.locale
+  return locale !== undefined && Object.hasOwn(SELF_LABEL, locale) ? locale : DEFAULT_LOCALE
+}
+
 export interface RenderOptions {
-  /** Language of the built-in labels (the reader's "You"/"你"). Default `'zh'`. */
+  /** Language of the built-in labels (the reader's "You"/"你"). Default {@link DEFAULT_LOCALE} (`'zh'`). */
   readonly locale?: Locale
   /** The reader's uid: their own entry renders as {@link selfLabel}. */
   readonly selfUid?: string
@@ -55,8 +65,6 @@ export function limitOption(value: unknown, fallback: number): number {
 /** What marks text cut at `maxLength`. */
 export const TRUNCATION_MARK = '…'
 
-const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
-
 /** Placeholder grammar: `{` digits `}`. Linear (no nested quantifiers). */
 const PLACEHOLDER = /\{([0-9]+)\}/g
 
@@ -74,11 +82,9 @@ function entryAt(extra: unknown, index: number): Entry | undefined {
   return { uid: typeof uid === 'string' ? uid : typeof uid === 'number' ? String(uid) : '', name: typeof name === 'string' ? name : '' }
 }
 
-/** The reader's label in a locale; an unknown locale (`'fr'`) falls back to the default, `zh`. */
+/** The reader's label in a locale; an unknown locale (`'fr'`) falls back to {@link DEFAULT_LOCALE}. */
 export function selfLabelFor(options: RenderOptions): string {
-  if (options.selfLabel !== undefined) return options.selfLabel
-  const locale = options.locale
-  return (typeof locale === 'string' && Object.hasOwn(SELF_LABEL, locale) ? SELF_LABEL[locale] : undefined) ?? SELF_LABEL.zh
+  return options.selfLabel ?? SELF_LABEL[localeOf(options)]
 }
 
 /** `text` cut to `max` units (never inside a surrogate pair) and marked. */

@@ -1,6 +1,6 @@
 import type { HeaderFlags } from '../model/flags.js'
 import { CHAT_FLAGS } from '../model/flags.js'
-import type { Payload } from '../types/payload.js'
+import type { Payload, PayloadShape } from '../types/payload.js'
 import { isSystemType } from '../model/message-type.js'
 import { genericSystemMeta, typeDigests, typeFlags, typeHistoryFlags, typeNames, typeTemplates } from '../generated/registry.js'
 import type { TypeMeta } from '../model/registry-types.js'
@@ -38,9 +38,10 @@ export function metaOf(type: unknown): TypeMeta | undefined {
 /**
  * The `/message/send` header a payload should be sent with, from its type's definition: ordinary
  * messages `{0,1,0}`, commands `sync_once: 1`, the docs' group events `{0,0,1}`, 1010 `{0,1,0}`.
- * Unknown types get the ordinary-message flags.
+ * Unknown types get the ordinary-message flags. Typed like `encodePayload`: a literal `type`
+ * requires that type's shape; another type needs an explicit type argument.
  */
-export function recommendFlags(payload: Payload, options: RecommendFlagsOptions = {}): HeaderFlags {
+export function recommendFlags<P extends PayloadShape = Payload>(payload: NoInfer<P>, options: RecommendFlagsOptions = {}): HeaderFlags {
   const type = payload.type
   const history = options.keepInHistory === true
   const flags = isGenericSystem(type) ? (history ? genericSystemMeta.historyFlags : genericSystemMeta.flags) : (history && typeHistoryFlags[type]) || typeFlags[type] || CHAT_FLAGS

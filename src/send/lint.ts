@@ -7,6 +7,7 @@ import { safeDecodePayload } from '../codec/codec.js'
 import { isSystemType } from '../model/message-type.js'
 import { commandTypes } from '../generated/registry.js'
 import { pointerSegment } from '../validate/issues.js'
+import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
 
 export type LintCode =
@@ -45,9 +46,15 @@ const PLACEHOLDER = /\{([0-9]+)\}/g
 
 /**
  * Findings about a payload alone, and about the payloads it quotes or forwards (what a sender's
- * client re-encoded badly). Never throws.
+ * client re-encoded badly). Never throws. Typed like `encodePayload`: a literal `type` requires
+ * that type's shape; another type needs an explicit type argument.
  */
-export function lintPayload(payload: unknown, prefix = ''): LintFinding[] {
+export function lintPayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, prefix = ''): LintFinding[] {
+  return lintValue(payload, prefix)
+}
+
+/** {@link lintPayload} of any value (a send body's payload, decoded or not). */
+function lintValue(payload: unknown, prefix: string): LintFinding[] {
   const findings: LintFinding[] = []
   if (!isObject(payload)) return findings
   topLevelFindings(payload, prefix, findings)
@@ -163,8 +170,8 @@ export function lintSendRequest(request: unknown): LintFinding[] {
     findings.push({ code: 'undecodable-payload', path: '/payload', message: `payload does not decode (${decoded.error.message}); run validateSendRequest for details` })
     return findings
   }
-  const payload = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
-  if (payload) findings.push(...lintPayload(payload, '/payload'))
+  const payload: PayloadShape | undefined = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
+  if (payload) findings.push(...lintValue(payload, '/payload'))
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
   const isCommand = payload !== undefined && commandTypes.has(payload.type)
@@ -194,7 +201,7 @@ export function lintSendRequest(request: unknown): LintFinding[] {
           'system message sent with sync_once: 1 — WuKongIM v2 puts it in a separate command channel, so channel history never shows it (issue #414); use recommendFlags(p, { keepInHistory: true }) to keep it',
       })
     }
-    const accepted = [recommendFlags(payload), ...(meta?.historyFlags ? [meta.historyFlags] : [])]
+    const accepted = [recommendFlags<PayloadShape>(payload), ...(meta?.historyFlags ? [meta.historyFlags] : [])]
     for (const flag of ['no_persist', 'red_dot', 'sync_once'] as const) {
       const value = header[flag] ?? 0
       const path = `/header/${flag}`

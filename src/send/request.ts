@@ -3,18 +3,21 @@
  */
 import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
 import { textToBase64 } from '#platform'
-import { invalidPayloadError, type PayloadErrorCode } from '../errors/payload-error.js'
+import { invalidPayloadError, issueCodeOf } from '../errors/payload-error.js'
 import type { HeaderFlags } from '../model/flags.js'
 import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'
-import type { Payload } from '../types/payload.js'
-import { issuesFromAjv, type ValidationIssue, type ValidationIssueCode } from '../validate/issues.js'
+import type { Payload, PayloadShape } from '../types/payload.js'
+import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { recommendFlags, type RecommendFlagsOptions } from './flags.js'
 import type { SendMessageRequest } from './request-schema.js'
 
-/** What {@link buildSendRequest} needs: the payload object and where it goes. */
-export interface SendMessageInput extends RecommendFlagsOptions {
-  readonly payload: Payload
+/**
+ * What {@link buildSendRequest} needs: the payload object and where it goes. `P` is the payload's
+ * type: any {@link Payload} by default (a literal `type` selects that type's shape exactly).
+ */
+export interface SendMessageInput<P extends PayloadShape = Payload> extends RecommendFlagsOptions {
+  readonly payload: P
   readonly from_uid: string
   readonly channel_id?: string
   readonly channel_type?: number
@@ -43,12 +46,13 @@ function newClientMsgNo(): string {
 /**
  * A complete `/message/send` body: the payload validated and Base64-encoded, `header` from
  * {@link recommendFlags} (overridable), `client_msg_no` a fresh UUID unless given. The body is
- * validated too. Throws `PayloadError`.
+ * validated too. Throws `PayloadError`. Typed like `encodePayload`: a payload of a type this
+ * package does not define needs an explicit type argument (`buildSendRequest<RedPacketPayload>(…)`).
  */
-export function buildSendRequest(input: SendMessageInput): SendMessageRequest {
+export function buildSendRequest<P extends PayloadShape = Payload>(input: SendMessageInput<NoInfer<P>>): SendMessageRequest {
   const { payload, header, keepInHistory, client_msg_no, subscribers, ...rest } = input
   const request: SendMessageRequest = {
-    header: { ...recommendFlags(payload, keepInHistory === undefined ? {} : { keepInHistory }), ...header },
+    header: { ...recommendFlags<PayloadShape>(payload, keepInHistory === undefined ? {} : { keepInHistory }), ...header },
     client_msg_no: client_msg_no ?? newClientMsgNo(),
     ...rest,
     ...(subscribers === undefined ? {} : { subscribers: [...subscribers] }),
@@ -60,15 +64,6 @@ export function buildSendRequest(input: SendMessageInput): SendMessageRequest {
     throw invalidPayloadError(issues, '/message/send request')
   }
   return request
-}
-
-const CODE_ISSUES: Readonly<Record<PayloadErrorCode, ValidationIssueCode>> = {
-  INVALID_BASE64: 'invalid_base64',
-  INVALID_UTF8: 'invalid_utf8',
-  INVALID_JSON: 'invalid_json',
-  INVALID_PAYLOAD: 'invalid',
-  TOO_LARGE: 'too_large',
-  TOO_DEEP: 'too_deep',
 }
 
 /** A validated `/message/send` body and the payload decoded from it. */
@@ -95,7 +90,7 @@ export function validateSendRequest(body: unknown, options: DecodeOptions = {}):
     if (decoded.ok) payload = decoded.value
     else if (decoded.error.issues.length > 0) {
       for (const issue of decoded.error.issues) issues.push({ ...issue, path: `/payload${issue.path}` })
-    } else issues.push({ path: '/payload', code: CODE_ISSUES[decoded.error.code], message: decoded.error.message })
+    } else issues.push({ path: '/payload', code: issueCodeOf(decoded.error.code), message: decoded.error.message })
   } else if (typeof record.payload === 'object' && record.payload !== null) {
     const at = issues.findIndex((i) => i.path === '/payload')
     const issue: ValidationIssue = {

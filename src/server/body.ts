@@ -3,7 +3,7 @@
  * with a size limit, without importing `node:http`: the types here are structural.
  */
 import { limitOption } from '../wire/limits.js'
-import { clientAbortedProblem, tooLargeProblem, type BoundaryResult } from './problem.js'
+import { bodyTooLargeProblem, clientAbortedProblem, type BoundaryResult } from './problem.js'
 
 /** What {@link readBody} needs of a request: its headers and its body chunks. */
 export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
@@ -55,7 +55,7 @@ export async function readBody(request: IncomingBody, options: ReadBodyOptions =
   const declared = Number(request.headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) {
     // Answered before reading: the caller's 413 goes out with `connection: close` (writeProblem).
-    return { ok: false, problem: tooLargeProblem(`request body is ${declared} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
+    return { ok: false, problem: bodyTooLargeProblem(maxBytes) }
   }
   let tooLarge = false
   const chunks: Uint8Array[] = []
@@ -78,9 +78,7 @@ export async function readBody(request: IncomingBody, options: ReadBodyOptions =
   } catch (error) {
     return { ok: false, problem: clientAbortedProblem(`the request body ended early (${describeStreamError(error)}) after ${received} bytes; the client disconnected or the stream failed`) }
   }
-  if (tooLarge) {
-    return { ok: false, problem: tooLargeProblem(`request body is over ${received} bytes, over the limit of ${maxBytes} bytes; send a smaller body or raise maxBodyBytes`) }
-  }
+  if (tooLarge) return { ok: false, problem: bodyTooLargeProblem(maxBytes) }
   const body = new Uint8Array(received)
   let offset = 0
   for (const chunk of chunks) {

@@ -4,17 +4,21 @@
  *
  * @see {@link https://www.rfc-editor.org/rfc/rfc9457} "Problem Details for HTTP APIs"
  */
-import type { PayloadError, PayloadErrorCode } from '../errors/payload-error.js'
+import { issueCodeOf, type PayloadError } from '../errors/payload-error.js'
 import type { ValidationIssue, ValidationIssueCode } from '../validate/issues.js'
 
 /** The media type of a problem details body. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
 /**
- * What kind of problem: the codec's error codes, plus `INVALID_REQUEST` for envelope issues and
- * `CLIENT_ABORTED` for a client that went away before its body ended (nothing can be answered).
+ * What kind of problem, one vocabulary for every server helper: `INVALID_REQUEST` when the body
+ * was read but what it says is wrong (the envelope, the payload inside it, a webhook body that
+ * is not a message list; `errors` say where); otherwise why the body could not be read: not
+ * JSON (`INVALID_JSON`), not UTF-8 (`INVALID_UTF8`), nested too deeply (`TOO_DEEP`) or over the
+ * size limit (`TOO_LARGE`, status 413); `CLIENT_ABORTED` when the client went away before its
+ * body ended (nothing can be answered).
  */
-export type ProblemCode = PayloadErrorCode | 'INVALID_REQUEST' | 'CLIENT_ABORTED'
+export type ProblemCode = 'INVALID_REQUEST' | 'INVALID_JSON' | 'INVALID_UTF8' | 'TOO_DEEP' | 'TOO_LARGE' | 'CLIENT_ABORTED'
 
 /** One issue of a problem, in the shape RFC 9457 §3 shows for validation errors. */
 export interface ProblemIssue {
@@ -63,15 +67,26 @@ export function problemFromIssues(issues: readonly ValidationIssue[], what = 're
 }
 
 /**
- * The problem for a {@link PayloadError}: 413 for `TOO_LARGE`, 400 otherwise. `prefix` is the JSON
- * Pointer of the payload inside the body (`/payload` for a send request), prepended to the issues.
+ * The problem for a {@link PayloadError} about a request body. `prefix` is the JSON Pointer of
+ * the value inside the body (`/payload` for a send request's payload), prepended to the issues.
+ * An error with issues is described by them, exactly as {@link problemFromIssues} describes
+ * them (so a helper that throws and one that returns issues answer alike); one without issues
+ * keeps its message, under the {@link ProblemCode} of its kind, as one issue at `prefix`.
  */
 export function problemFromPayloadError(error: PayloadError, prefix = ''): ProblemDetails {
   const issues = error.issues.map((i) => ({ ...i, path: prefix + i.path }))
-  if (issues.length === 0 && error.code !== 'TOO_LARGE') {
-    issues.push({ path: prefix, code: error.code.toLowerCase() as ValidationIssueCode, message: error.message })
+  if (issues.length > 0) return problemFromIssues(issues)
+  const issue: ValidationIssue = { path: prefix, code: issueCodeOf(error.code), message: error.message }
+  switch (error.code) {
+    case 'TOO_LARGE':
+      return problem(413, 'TOO_LARGE', error.message, [issue])
+    case 'INVALID_JSON':
+    case 'INVALID_UTF8':
+    case 'TOO_DEEP':
+      return problem(400, error.code, error.message, [issue])
+    default:
+      return problem(400, 'INVALID_REQUEST', error.message, [issue])
   }
-  return problem(error.code === 'TOO_LARGE' ? 413 : 400, error.code, error.message, issues)
 }
 
 /**
@@ -85,5 +100,20 @@ export function clientAbortedProblem(detail: string): ProblemDetails {
 
 /** The problem for a body over a size limit (413). */
 export function tooLargeProblem(detail: string): ProblemDetails {
-  return problem(413, 'TOO_LARGE', detail, [])
+  return problem(413, 'TOO_LARGE', detail, [{ path: '', code: 'too_large', message: detail }])
+}
+
+/**
+ * The 413 problem for a request body over `maxBytes`: the same words from every server helper
+ * (the size itself is left out, since Fastify does not report it).
+ */
+export function bodyTooLargeProblem(maxBytes?: number): ProblemDetails {
+  const limit = maxBytes === undefined ? 'the size limit' : `the limit of ${maxBytes} bytes`
+  return tooLargeProblem(`request body is over ${limit}; send a smaller body`)
+}
+
+/** The 400 problem for a request body that is not JSON; `reason` is the parser's. */
+export function invalidJsonProblem(reason: string): ProblemDetails {
+  const detail = `request body is not valid JSON: ${reason}`
+  return problem(400, 'INVALID_JSON', detail, [{ path: '', code: 'invalid_json', message: detail }])
 }

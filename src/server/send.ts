@@ -39,7 +39,7 @@ export function parseSendRequestBody(body: unknown, options: BoundaryOptions = {
   const parsed = parseBody(body, options)
   if (!parsed.ok) return parsed
   const result = validateSendRequest(parsed.value, options)
-  return result.ok ? result : { ok: false, problem: problemFromIssues(result.issues, '/message/send body') }
+  return result.ok ? result : { ok: false, problem: problemFromIssues(result.issues) }
 }
 
 /** Reads a `node:http` request's body (with the size limit) and checks it as {@link parseSendRequestBody} does. */

@@ -20,22 +20,48 @@ export type KnownSystemPayload = KnownPayload extends infer P ? (P extends { typ
 /** The known payload whose `type` is `T`. */
 export type PayloadOfType<T extends KnownPayload['type']> = Extract<KnownPayload, { type: T }>
 
+declare const unknownTypeFromDecoding: unique symbol
+
+/**
+ * The `type` of a payload this package has no definition for: a number, branded so that no
+ * number written in code is one by accident. TypeScript cannot exclude the known numbers from
+ * `number`; without the brand `{ type: 1, contnet: 'typo' }` would be a valid `UnknownPayload`.
+ * Values get it from decoding (or `validatePayload`); code that writes an unknown type on
+ * purpose goes through an explicit route: a type argument (`encodePayload<MyPayload>(…)`) or
+ * `createCodec({ types })`.
+ */
+export type UnknownTypeNumber = number & { readonly [unknownTypeFromDecoding]: true }
+
 /**
  * A payload whose integer `type` this package does not know. It decodes (forward compatibility:
  * a new type must not break old clients) with every field kept, unless the caller passes
  * `{ unknownTypes: 'reject' }`.
  */
 export interface UnknownPayload {
-  type: number
+  type: UnknownTypeNumber
   [key: string]: unknown
 }
 
 /**
  * Whatever a WuKongIM payload can be: a known type, a generic system message (1000–2000), or an
- * unknown type. TypeScript cannot exclude the known numbers from `number`, so narrow with
- * `isKnownPayload` (or decode with `unknownTypes: 'reject'`) before switching on `type`.
+ * unknown type. Narrow with `isKnownPayload` (or decode with `unknownTypes: 'reject'`) before
+ * switching on `type`: TypeScript does not narrow a union on `type` while one member's `type` is
+ * a (branded) `number`.
+ *
+ * As an input (`encodePayload`, `buildSendRequest`, `recommendFlags`, …) a literal `type` selects
+ * that type's shape exactly: typos, missing fields and wrong field types fail to compile, because
+ * no literal is an {@link UnknownTypeNumber}.
  */
 export type Payload = KnownPayload | GenericSystemPayload | UnknownPayload
+
+/**
+ * The constraint of the explicit route for a payload type this package does not define
+ * (`encodePayload<RedPacketPayload>(…)`): any object with an integer `type`. The value is still
+ * validated at run time.
+ */
+export interface PayloadShape {
+  readonly type: number
+}
 
 /** System messages (1000–2000): the specific ones and the generic fallback. */
 export type SystemPayload = KnownSystemPayload | GenericSystemPayload

@@ -3,6 +3,7 @@ import { commonFields, type SystemExtra } from '../../model/fields.js'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../../model/message-type.js'
 import { schemaId } from '../../model/schema-ids.js'
+import type { UnknownTypeNumber } from '../payload.js'
 import { SystemContent, SystemExtraList } from '../../model/system.js'
 
 /**
@@ -20,9 +21,9 @@ export const GenericSystemSchema = Type.Object(
   { $id: schemaId('system'), title: 'GenericSystemPayload', description: 'Any other system message (type 1000–2000): `content` template and `extra` when present.' },
 )
 
-/** A system message whose `type` has no specific schema. `type` is an integer in 1000–2000. */
+/** A system message whose `type` has no specific schema. `type` is an integer in 1000–2000 without a definition. */
 export interface GenericSystemPayload {
-  type: number
+  type: UnknownTypeNumber
   content?: string
   extra?: SystemExtra[]
   [key: string]: unknown
