@@ -87,7 +87,7 @@ function payloadDispatchSchema(definitions: readonly PayloadDefinition[]): JsonO
     allOf: [
       ...definitions.map((d) => ({ if: { properties: { type: { const: d.type } } }, then: { $ref: d.schema.$id } })),
       {
-        if: { properties: { type: { minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX, not: { enum: specific } } } },
+        if: { properties: { type: { type: 'integer', minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX, not: { enum: specific } } } },
         then: { $ref: GenericSystemSchema.$id },
       },
     ],

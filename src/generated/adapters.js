@@ -52,6 +52,9 @@ function validate21(data, instancePath = "") {
             vErrors = addError(vErrors, instancePath + "/groupID", "minLength", { limit: 1 });
             errors++;
           }
+        } else {
+          vErrors = addError(vErrors, instancePath + "/groupID", "type", { type: "string" });
+          errors++;
         }
       }
     }
@@ -62,9 +65,9 @@ function validate21(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "if", { failingKeyword: "then" });
     errors++;
   }
-  const _errs8 = errors;
-  let valid4 = true;
   const _errs9 = errors;
+  let valid4 = true;
+  const _errs10 = errors;
   if (isObject(data)) {
     if (data.sessionType !== void 0) {
       let data2 = data.sessionType;
@@ -74,17 +77,17 @@ function validate21(data, instancePath = "") {
       }
     }
   }
-  var _valid1 = _errs9 === errors;
-  errors = _errs8;
+  var _valid1 = _errs10 === errors;
+  errors = _errs9;
   if (vErrors !== null) {
-    if (_errs8) {
-      vErrors.length = _errs8;
+    if (_errs9) {
+      vErrors.length = _errs9;
     } else {
       vErrors = null;
     }
   }
   if (_valid1) {
-    const _errs11 = errors;
+    const _errs12 = errors;
     if (isObject(data)) {
       for (const prop1 of ["recvID"]) {
         if (data[prop1] === void 0) {
@@ -99,10 +102,13 @@ function validate21(data, instancePath = "") {
             vErrors = addError(vErrors, instancePath + "/recvID", "minLength", { limit: 1 });
             errors++;
           }
+        } else {
+          vErrors = addError(vErrors, instancePath + "/recvID", "type", { type: "string" });
+          errors++;
         }
       }
     }
-    var _valid1 = _errs11 === errors;
+    var _valid1 = _errs12 === errors;
     valid4 = _valid1;
   }
   if (!valid4) {

@@ -121,8 +121,8 @@ export const OpenIMSendMsgRequestSchema = Type.Object(
     title: 'OpenIMSendMsgRequest',
     description: 'Body of OpenIM `POST /msg/send_msg`.',
     allOf: [
-      { if: { properties: { sessionType: { const: 3 } } }, then: { required: ['groupID'], properties: { groupID: { minLength: 1 } } } },
-      { if: { properties: { sessionType: { enum: [1, 4] } } }, then: { required: ['recvID'], properties: { recvID: { minLength: 1 } } } },
+      { if: { properties: { sessionType: { const: 3 } } }, then: { required: ['groupID'], properties: { groupID: { type: 'string', minLength: 1 } } } },
+      { if: { properties: { sessionType: { enum: [1, 4] } } }, then: { required: ['recvID'], properties: { recvID: { type: 'string', minLength: 1 } } } },
     ],
   },
 )
