@@ -50,20 +50,10 @@ export interface InvalidPayloadExample {
   readonly source?: string
 }
 
-/**
- * What a contributor writes once per message type. `definePayloadType` builds the schema from it:
- * the `type` literal, the `$id` (`schemas/<name>.schema.json`), the title (`<Name>Payload`) and the
- * optional fields any payload may carry all come from here, so none of them is written twice.
- */
-export interface PayloadTypeSpec<T extends number, P extends TProperties> {
-  /** The numeric `type` on the wire. */
-  readonly type: T
+/** What a definition says about a type besides its schema: written by the contributor, kept as is. */
+export interface PayloadTypeFacts {
   /** Short kebab-case name: file names (`schemas/<name>.schema.json`), `MessageType` key, CLI, docs. */
   readonly name: string
-  /** One sentence for the schema and the docs. */
-  readonly description: string
-  /** The type's own fields (not `type`, not the common fields). */
-  readonly fields: P
   /**
    * Schemas of `param` by `cmd`, for a command-like type: each known `cmd` has its `param`
    * checked; an unknown `cmd` passes.
@@ -83,30 +73,28 @@ export interface PayloadTypeSpec<T extends number, P extends TProperties> {
   readonly invalidExamples?: readonly InvalidPayloadExample[]
 }
 
+/**
+ * What a contributor writes once per message type. `definePayloadType` builds the schema from it:
+ * the `type` literal, the `$id` (`schemas/<name>.schema.json`), the title (`<Name>Payload`) and the
+ * optional fields any payload may carry all come from here, so none of them is written twice.
+ */
+export interface PayloadTypeSpec<T extends number, P extends TProperties> extends PayloadTypeFacts {
+  /** The numeric `type` on the wire. */
+  readonly type: T
+  /** One sentence for the schema and the docs. */
+  readonly description: string
+  /** The type's own fields (not `type`, not the common fields). */
+  readonly fields: P
+}
+
 /** The schema `definePayloadType` builds: `type`, the type's fields, the common fields it does not redefine. */
 export type PayloadTypeSchema<T extends number, P extends TProperties> = TObject<{ type: TLiteral<T> } & P & Omit<CommonFields, keyof P>>
 
-export interface PayloadDefinition<S extends TSchema = TObject> {
-  /** The numeric `type` (a {@link MessageType} value). */
+/** A payload type: its number, its TypeBox schema (`$id`, `title`, `description` published) and its facts. */
+export interface PayloadDefinition<S extends TSchema = TObject> extends PayloadTypeFacts {
+  /** The numeric `type` (a `MessageType` value). */
   readonly type: number
-  /** Short kebab-case name: file names (`schemas/<name>.schema.json`), CLI, docs. */
-  readonly name: string
-  /** TypeBox schema; its `$id`, `title` and `description` are published. */
   readonly schema: S
-  /** `param` schemas by `cmd` (command-like types). */
-  readonly params?: Readonly<Record<string, TObject>>
-  /** Recommended `/message/send` header (the docs' rule for this type). */
-  readonly flags: HeaderFlags
-  /** Header that keeps the message in channel history, where it differs from {@link flags}. */
-  readonly historyFlags?: HeaderFlags
-  /** Conversation-list preview. */
-  readonly digest: DigestSpec
-  /** `content` templates for the builder of a system message. */
-  readonly templates?: Readonly<Record<string, BuilderTemplates>>
-  /** Valid examples (at least one). */
-  readonly examples: readonly PayloadExample[]
-  /** Invalid examples with the issue each must produce. */
-  readonly invalidExamples?: readonly InvalidPayloadExample[]
 }
 
 /** `group-members-added` → `GroupMembersAdded`: the `MessageType` key and the title's stem. */
