@@ -102,15 +102,37 @@ function loneSurrogateMessage(s: string): string {
  * the JSON text and exact. {@link findUnencodable} then names the path, in the rare case it is true.
  */
 export function hasUnsafeNumber(value: unknown): boolean {
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v === 'number') {
-      if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return true
-    } else if (typeof v === 'object' && v !== null) {
-      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i])
-      else for (const key in v) stack.push((v as Record<string, unknown>)[key])
+  // Scalars are read where they are found; only containers go on the
+  // stack, which is kept between calls (each slot emptied when read: it retains no value).
+  if (typeof value !== 'object' || value === null) return typeof value === 'number' && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER)
+  const stack = numberStack
+  let top = 0
+  stack[top++] = value
+  let unsafe = false
+  while (top > 0) {
+    const v = stack[--top] as object
+    stack[top] = undefined
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i]
+        if (typeof item === 'number') {
+          if (!(Math.abs(item) <= Number.MAX_SAFE_INTEGER)) unsafe = true
+        } else if (typeof item === 'object' && item !== null) stack[top++] = item
+      }
+    } else {
+      for (const key in v) {
+        const item: unknown = (v as Record<string, unknown>)[key]
+        if (typeof item === 'number') {
+          if (!(Math.abs(item) <= Number.MAX_SAFE_INTEGER)) unsafe = true
+        } else if (typeof item === 'object' && item !== null) stack[top++] = item
+      }
     }
+    if (unsafe) break
   }
-  return false
+  for (let i = 0; i < top; i++) stack[i] = undefined
+  if (stack.length > 1024) stack.length = 0
+  return unsafe
 }
+
+/** The containers {@link hasUnsafeNumber} has still to visit: reused, not reallocated per call. */
+const numberStack: unknown[] = []
