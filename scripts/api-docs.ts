@@ -45,8 +45,8 @@ export async function generateApiDocs(out: string): Promise<void> {
     // Members inherited from Error and other library types are documented by their owners.
     excludeExternals: true,
     readme: 'none',
-    // A type-level helper of KnownSystemPayload, not part of the API.
-    intentionallyNotExported: ['IsSystemType'],
+    // IsSystemType: a type-level helper of KnownSystemPayload; __module: the namespace of src/types/index.ts behind TypeFileExports. Neither is API.
+    intentionallyNotExported: ['IsSystemType', '__module'],
     logLevel: LogLevel.Warn,
     outputFileStrategy: 'modules',
     hidePageHeader: true,

@@ -4,7 +4,7 @@
  * sources (tsconfig paths map 'wukong-payload' to src/), so no build is needed.
  *
  * Each example module exports one `create…(handlers)` function returning a node:http Server or a
- * Fastify instance; the examples list is the files in examples/.
+ * Fastify instance; the list is the example servers, examples/*-server.ts.
  */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -44,8 +44,9 @@ async function listen(app: Server | FastifyLike, port: number): Promise<number> 
 }
 
 async function main(): Promise<void> {
+  // The example servers: examples/*-server.ts (the other examples are modules their guides embed).
   const names = readdirSync(examplesDir)
-    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => file.endsWith('-server.ts'))
     .map((file) => file.slice(0, -'.ts'.length))
     .sort()
   const name = process.argv[2]

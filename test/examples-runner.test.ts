@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-const names = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+const names = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('-server.ts')).map((f) => f.slice(0, -3))
 const children: ChildProcess[] = []
 
 afterEach(() => {

@@ -36,7 +36,8 @@ const BUDGET_GZIP = 60 * 1024
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64')
 const fromB64 = (text: string): unknown => JSON.parse(Buffer.from(text, 'base64').toString('utf8'))
 const pointer = (path: readonly (string | number)[]) => path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
-const isSystem = (type: number) => type > 1000
+/** The system range as every official client counts it (1000–2000 inclusive). */
+const isSystem = (type: number) => type >= 1000 && type <= 2000
 
 /** Every scalar of a value with its JSON Pointer. */
 function leaves(value: unknown, path: (string | number)[] = []): [string, unknown][] {
@@ -48,11 +49,12 @@ function leaves(value: unknown, path: (string | number)[] = []): [string, unknow
 /** A system template as the docs define it: every {n} becomes extra[n].name (its uid when empty); others stay. */
 function expectedSystemText(value: Record<string, unknown>, selfUid?: string, selfLabel?: string): string {
   const extra = Array.isArray(value.extra) ? (value.extra as { uid?: string; name?: string }[]) : []
-  return String(value.content).replace(/\{([0-9]+)\}/g, (whole, n: string) => {
+  // As the clients render: an empty or missing name is empty (never the uid); no template, no text.
+  return (typeof value.content === 'string' ? value.content : '').replace(/\{([0-9]+)\}/g, (whole, n: string) => {
     const entry = extra[Number(n)]
     if (entry === undefined) return whole
     if (selfUid !== undefined && entry.uid === selfUid) return selfLabel ?? ''
-    return entry.name || entry.uid || ''
+    return entry.name ?? ''
   })
 }
 

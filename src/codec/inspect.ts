@@ -152,27 +152,44 @@ function loneSurrogateMessage(s: string): string {
  * {@link findUnencodable} then names the path, in the rare case it is true.
  */
 export function hasUnsafeNumber(value: unknown): boolean {
-  const stack: unknown[] = [value]
-  const depths: number[] = [0]
-  while (stack.length > 0) {
-    const v = stack.pop()
-    const depth = depths.pop() as number
-    if (typeof v === 'number') {
-      if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) return true
-    } else if (typeof v === 'object' && v !== null) {
-      if (depth >= MAX_JSON_NESTING) return true
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-          stack.push(v[i])
-          depths.push(depth + 1)
-        }
-      } else {
-        for (const key in v) {
-          stack.push((v as Record<string, unknown>)[key])
-          depths.push(depth + 1)
-        }
+  // Scalars are read where they are found; only containers go on the stack, which is kept
+  // between calls (each slot emptied when read: it retains no value), with their depth beside.
+  if (typeof value !== 'object' || value === null) return typeof value === 'number' && !(Math.abs(value) <= Number.MAX_SAFE_INTEGER)
+  const stack = numberStack
+  const depths = numberDepths
+  let top = 0
+  stack[top] = value
+  depths[top++] = 0
+  let unsafe = false
+  while (top > 0 && !unsafe) {
+    const v = stack[--top] as object
+    const depth = depths[top] as number
+    stack[top] = undefined
+    if (depth >= MAX_JSON_NESTING) {
+      unsafe = true
+      break
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i]
+        if (typeof item === 'number') {
+          if (!(Math.abs(item) <= Number.MAX_SAFE_INTEGER)) unsafe = true
+        } else if (typeof item === 'object' && item !== null) (stack[top] = item), (depths[top++] = depth + 1)
+      }
+    } else {
+      for (const key in v) {
+        const item: unknown = (v as Record<string, unknown>)[key]
+        if (typeof item === 'number') {
+          if (!(Math.abs(item) <= Number.MAX_SAFE_INTEGER)) unsafe = true
+        } else if (typeof item === 'object' && item !== null) (stack[top] = item), (depths[top++] = depth + 1)
       }
     }
   }
-  return false
+  for (let i = 0; i < top; i++) stack[i] = undefined
+  if (stack.length > 1024) stack.length = depths.length = 0
+  return unsafe
 }
+
+/** The containers {@link hasUnsafeNumber} has still to visit, and their depths: reused, not reallocated per call. */
+const numberStack: unknown[] = []
+const numberDepths: number[] = []

@@ -9,17 +9,18 @@
 export { ChannelType, isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../model/message-type.js'
 export { MessageType } from '../generated/message-type.js'
 // The building blocks of a definition, for an app's own types (docs/adding-a-type.md).
+export type { CommonFields } from '../model/fields.js'
 export { commonFields, DecimalId, EntitySchema, Flag01, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
 export type { Entity, Mention, Reply, SystemExtra } from '../model/fields.js'
 export { CHAT_FLAGS, COMMAND_FLAGS, DOCS_SYSTEM_FLAGS, HeaderFlagsSchema, HISTORY_SYSTEM_FLAGS } from '../model/flags.js'
 export type { HeaderFlags } from '../model/flags.js'
 export { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 export { definePayloadType } from '../model/define.js'
-export type { BuilderTemplates, DigestSpec, InvalidPayloadExample, Locale, PayloadDefinition, PayloadExample } from '../model/define.js'
+export type { BuilderTemplates, DigestSpec, InvalidPayloadExample, Locale, PayloadDefinition, PayloadExample, PayloadTypeFacts, PayloadTypeSchema, PayloadTypeSpec } from '../model/define.js'
 export type { GenericSystemPayload, KnownPayload, KnownSystemPayload, Payload, PayloadOfType, PayloadShape, SystemPayload, UnknownPayload, UnknownTypeNumber } from '../types/payload.js'
 export { PayloadSchema, PayloadReferences } from '../types/payload-schema.js'
 export { payloadDefinitions } from '../types/definitions.js'
-export type { KnownPayloadDefinition } from '../types/definitions.js'
+export type { KnownPayloadDefinition, TypeFileExports } from '../types/definitions.js'
 // Every type file's exports: its definition (`textDefinition` …), schema (`TextSchema`), payload
 // type (`TextPayload`) and builder (`buildGroupCreated` …), from the one list in types/index.ts.
 export * from '../types/index.js'

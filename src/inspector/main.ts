@@ -5,7 +5,7 @@
  */
 import {
   HeaderFlagsSchema,
-  SYSTEM_TYPE_MIN,
+  isSystemType,
   buildSendRequest,
   digest,
   encodePayload,
@@ -65,7 +65,7 @@ function definitionOf(type: unknown): PayloadDefinition | undefined {
 function typeName(type: unknown): string {
   const definition = definitionOf(type)
   if (definition) return definition.name
-  return typeof type === 'number' && Number.isInteger(type) && type >= SYSTEM_TYPE_MIN ? t().genericSystem : t().unknownType
+  return typeof type === 'number' && Number.isInteger(type) && isSystemType(type) ? t().genericSystem : t().unknownType
 }
 
 // ——— the inspect tab ———
@@ -88,7 +88,7 @@ function segmentsView(payload: unknown, at: Locale, selfUid: string): HTMLElemen
 /** One message as a chat shows it: system messages as a centred line, others as a bubble. */
 function messageView(payload: Payload, at: Locale, selfUid: string, from: string | undefined): HTMLElement {
   const options = { locale: at, ...(selfUid ? { selfUid } : {}) }
-  if (Number.isInteger(payload.type) && payload.type >= SYSTEM_TYPE_MIN) return segmentsView(payload, at, selfUid)
+  if (Number.isInteger(payload.type) && isSystemType(payload.type)) return segmentsView(payload, at, selfUid)
   const mine = from !== undefined && from === selfUid
   return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, digest(payload, options)))
 }
@@ -186,9 +186,16 @@ function renderInspect(): void {
 
 // ——— the build tab ———
 
+/** `api` without trailing slashes (a loop: a `/\/+$/` regex backtracks on long runs of slashes). */
+function withoutTrailingSlashes(api: string): string {
+  let end = api.length
+  while (end > 0 && api.charCodeAt(end - 1) === 0x2f) end--
+  return api.slice(0, end)
+}
+
 function curlFor(api: string, body: unknown): string {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
-  return `curl -sS -X POST ${quote(`${api.replace(/\/+$/, '')}/message/send`)} \\\n  -H 'Content-Type: application/json' \\\n  -d ${quote(JSON.stringify(body))}`
+  return `curl -sS -X POST ${quote(`${withoutTrailingSlashes(api)}/message/send`)} \\\n  -H 'Content-Type: application/json' \\\n  -d ${quote(JSON.stringify(body))}`
 }
 
 function markFormProblems(problems: readonly Problem[]): void {

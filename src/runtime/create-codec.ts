@@ -41,7 +41,7 @@ export type CodecKnownPayload<D extends readonly PayloadDefinition[]> = BuiltInE
  * Types }>`: TypeScript resolves a conditional type whose generic part is nested in an object
  * before `Types` is known, here to `never`; `T extends Types` waits for it.)
  */
-type BuiltInExcept<Types> = KnownPayload extends infer K ? (K extends { type: infer T } ? (T extends Types ? never : K) : never) : never
+export type BuiltInExcept<Types> = KnownPayload extends infer K ? (K extends { type: infer T } ? (T extends Types ? never : K) : never) : never
 
 /** Whatever a codec made from definitions `D` decodes: its known payloads, generic system messages, unknown types. */
 export type CodecPayload<D extends readonly PayloadDefinition[]> = CodecKnownPayload<D> | GenericSystemPayload | UnknownPayload

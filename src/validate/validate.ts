@@ -3,7 +3,8 @@
  * type's fields, the common fields and a command's `param`), which hands back each nested payload
  * (`reply.payload`, forwarded `msgs[].payload`) to be checked by its own type's validator next —
  * iteratively, so that no input can overflow the stack. A payload without nested ones allocates
- * nothing here but its result.
+ * nothing here but its result (the state lives at module level, saved and restored around a
+ * re-entrant call).
  */
 import { byType, system, type AjvError, type PayloadTypeValidator, type ValidateFunction, type VisitNested } from '../generated/validators.js'
 export type { PayloadTypeValidator, ValidateFunction }
@@ -53,13 +54,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * The built-in validators in a dense array indexed by type (holes for types without one): a
+ * fast-elements load, where `byType`'s sparse integer keys (1 … 2000) are a dictionary lookup.
+ */
+const denseByType: (PayloadTypeValidator | undefined)[] = []
+for (const key of Object.keys(byType)) denseByType[Number(key)] = byType[Number(key)]
+
 /** The validator for a payload `type`, or undefined for an unknown type. */
 function builtInValidator(type: number): PayloadTypeValidator | undefined {
-  return byType[type] ?? (isSystemType(type) ? system : undefined)
+  return denseByType[type] ?? (isSystemType(type) ? system : undefined)
 }
 
 /** Finds the validator of a payload type (the built-in ones, or a codec's own on top). */
 export type ValidatorLookup = (type: number) => PayloadTypeValidator | undefined
+
+const NO_OPTIONS: ValidateOptions = {}
 
 /**
  * Validates one payload and everything nested in it. Never throws (a getter that throws, or a
@@ -68,7 +78,7 @@ export type ValidatorLookup = (type: number) => PayloadTypeValidator | undefined
  * Known types are checked strictly on the fields they define; properties a type does not define
  * are allowed and kept. The value is returned as it is, not copied.
  */
-export function validatePayload(value: unknown, options: ValidateOptions = {}): ValidationResult<Payload> {
+export function validatePayload(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
   return validateWith(builtInValidator, value, options)
 }
 
@@ -77,38 +87,63 @@ function depthLimit(maxDepth: unknown): number {
   return typeof maxDepth === 'number' && Number.isInteger(maxDepth) && maxDepth >= 0 ? maxDepth : DEFAULT_MAX_DEPTH
 }
 
+// The state of the validation under way, at module level so that a call allocates nothing for a
+// payload without nested ones (no closures, no queue). A validation started while one is under
+// way (a getter on the input calling validatePayload) saves it and restores it: stack discipline.
+let issues: ValidationIssue[] | undefined
+/** Nested payloads still to check, flat: payload, JSON Pointer, depth. Made at the first one. */
+let queue: unknown[] | undefined
+let depth = 0
+let maxDepth = DEFAULT_MAX_DEPTH
+
+function report(issue: ValidationIssue): void {
+  ;(issues ??= []).push(issue)
+}
+
+const visit: VisitNested = (payload, path) => {
+  // An envelope without an integer type was already reported by the enclosing type's validator.
+  if (typeof payload.type !== 'number' || !Number.isInteger(payload.type)) return
+  if (depth + 1 > maxDepth) {
+    report({ path, code: 'too_deep', message: `payloads nest more than ${maxDepth} levels deep here; quote or forward less deeply, or raise maxDepth` })
+    return
+  }
+  ;(queue ??= []).push(payload, path, depth + 1)
+}
+
 /** {@link validatePayload} with a given validator lookup (used by `createCodec`). */
-export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = {}): ValidationResult<Payload> {
-  let issues: ValidationIssue[] | undefined
-  const report = (issue: ValidationIssue) => void (issues ??= []).push(issue)
+export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
+  const outerIssues = issues
+  const outerQueue = queue
+  const outerDepth = depth
+  const outerMaxDepth = maxDepth
+  issues = undefined
+  queue = undefined
+  depth = 0
+  let found: ValidationIssue[] | undefined
   try {
-    const maxDepth = depthLimit(options.maxDepth)
+    maxDepth = depthLimit(options.maxDepth)
     const rejectUnknown = options.unknownTypes === 'reject'
-    // Nested payloads still to check, flat: payload, JSON Pointer, depth. Made at the first one.
-    let queue: unknown[] | undefined
-    let depth = 0
-    const visit: VisitNested = (payload, path) => {
-      // An envelope without an integer type was already reported by the enclosing type's validator.
-      if (typeof payload.type !== 'number' || !Number.isInteger(payload.type)) return
-      if (depth + 1 > maxDepth) {
-        report({ path, code: 'too_deep', message: `payloads nest more than ${maxDepth} levels deep here; quote or forward less deeply, or raise maxDepth` })
-        return
-      }
-      ;(queue ??= []).push(payload, path, depth + 1)
-    }
     let payload: unknown = value
     let path = ''
     for (let i = 0; ; i += 3) {
-      checkOne(validatorOf, payload, path, rejectUnknown, visit, report)
-      if (queue === undefined || i >= queue.length) break
-      payload = queue[i]
-      path = queue[i + 1] as string
-      depth = queue[i + 2] as number
+      checkOne(validatorOf, payload, path, rejectUnknown)
+      // Read back: checkOne's validator may have queued nested payloads through `visit`.
+      const pending = queue as unknown[] | undefined
+      if (pending === undefined || i >= pending.length) break
+      payload = pending[i]
+      path = pending[i + 1] as string
+      depth = pending[i + 2] as number
     }
   } catch (error) {
     report({ path: '', code: 'invalid', message: `the value could not be read as JSON data (${describeThrown(error)}); pass plain JSON values` })
+  } finally {
+    found = issues
+    issues = outerIssues
+    queue = outerQueue
+    depth = outerDepth
+    maxDepth = outerMaxDepth
   }
-  return issues === undefined ? { ok: true, value: value as Payload } : { ok: false, issues }
+  return found === undefined ? { ok: true, value: value as Payload } : { ok: false, issues: found }
 }
 
 function describeThrown(error: unknown): string {
@@ -119,7 +154,7 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean, visit: VisitNested, report: (issue: ValidationIssue) => void): void {
+function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean): void {
   if (!isObject(payload)) {
     report({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
     return

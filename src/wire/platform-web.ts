@@ -10,15 +10,34 @@ import { isPayloadError } from '../errors/payload-error.js'
 import { checkGzipFrame, gzipTooLarge, invalidGzip, isTruncationError, truncatedGzip } from './gzip-check.js'
 
 interface NativeBase64 {
-  fromBase64?: (input: string) => Uint8Array
+  fromBase64?: (input: string, options?: { lastChunkHandling?: 'loose' | 'strict' }) => Uint8Array
 }
 
 let encoder: TextEncoder | undefined
 
+/** Decoded length of a padded Base64 string whose length is a multiple of 4. */
+function decodedLength(input: string): number {
+  const n = input.length
+  const padding = input.charCodeAt(n - 1) !== 0x3d ? 0 : input.charCodeAt(n - 2) === 0x3d ? 2 : 1
+  return (n / 4) * 3 - padding
+}
+
 /** Decodes standard padded Base64 (or, lenient, URL-safe/unpadded) to bytes. Throws `INVALID_BASE64`. */
 export function base64ToBytes(input: string, lenient = false): Uint8Array {
-  const s = checkedBase64(input, lenient)
   const native = (Uint8Array as NativeBase64).fromBase64
+  // Fast path, instead of the alphabet regex (1.7× the native floor at 64 KB in Chromium): the
+  // native decoder rejects characters outside the standard alphabet and, strict, a missing pad;
+  // it skips ASCII whitespace, which then shows as a shorter output than the length implies.
+  // Anything else takes the checked path below, which gives the error or the old result.
+  if (native && !lenient && input.length % 4 === 0) {
+    try {
+      const bytes = native(input, { lastChunkHandling: 'strict' })
+      if (bytes.length === decodedLength(input)) return bytes
+    } catch {
+      // e.g. non-zero bits after the last character: accepted by the checked path, as by Buffer.
+    }
+  }
+  const s = checkedBase64(input, lenient)
   if (native) return native(s)
   const binary = atob(s)
   const bytes = new Uint8Array(binary.length)
