@@ -8,11 +8,8 @@ import { commonFields, type CommonFields } from './fields.js'
 import type { HeaderFlags } from './flags.js'
 import { schemaId } from './schema-ids.js'
 
-/** Locales the package renders digests and labels in. */
-export type Locale = 'zh' | 'en'
-
-/** The locale of every function whose options leave it out (the docs' and TangSengDaoDao's language). */
-export const DEFAULT_LOCALE: Locale = 'zh'
+export { DEFAULT_LOCALE, localeOf, type Locale } from './locale.js'
+import type { Locale } from './locale.js'
 
 /**
  * How a conversation list previews a payload, per locale. `{field}` is replaced with the payload's

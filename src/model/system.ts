@@ -6,7 +6,8 @@
 import { Type } from '@sinclair/typebox'
 import { PayloadError } from '../errors/payload-error.js'
 import type { ValidationIssue } from '../errors/issue.js'
-import { DEFAULT_LOCALE, type BuilderTemplates, type Locale } from './define.js'
+import type { BuilderTemplates } from './define.js'
+import { localeOf, type Locale } from './locale.js'
 import { SystemExtraSchema, type SystemExtra } from './fields.js'
 import type { HeaderFlags } from './flags.js'
 
@@ -51,10 +52,6 @@ export interface SystemTypeMeta<T extends number = number> {
 
 const LIST_SEPARATOR: Readonly<Record<Locale, string>> = { zh: '、', en: ', ' }
 
-/** The locale to write: the one asked for when the package has it, else {@link DEFAULT_LOCALE}. */
-export function localeOf(options: BuildOptions): Locale {
-  return options.locale === 'en' || options.locale === 'zh' ? options.locale : DEFAULT_LOCALE
-}
 
 /**
  * Fills a builder template: `{list}` becomes one placeholder per listed user (numbered after the

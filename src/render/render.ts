@@ -6,7 +6,7 @@
  * replaces only the first `{i}` and expands `$&` in names, iOS re-expands a name containing
  * `{1}`, Android's MessageFormat drops apostrophes and throws on an unbalanced `{`.
  */
-import { DEFAULT_LOCALE, type Locale } from '../model/define.js'
+import { DEFAULT_LOCALE, localeOf, type Locale } from '../model/locale.js'
 
 /** One part of a rendered system message, for UIs that make names clickable. */
 export type Segment =
@@ -15,13 +15,8 @@ export type Segment =
 
 const SELF_LABEL: Readonly<Record<Locale, string>> = { zh: '你', en: 'You' }
 
-export { DEFAULT_LOCALE }
+export { DEFAULT_LOCALE, localeOf }
 
-/** The `locale` option, or the default; a value no type allows (from JavaScript) is the default too, so that rendering never throws. */
-export function localeOf(options: { readonly locale?: Locale }): Locale {
-  const locale = options.locale
-  return locale !== undefined && Object.hasOwn(SELF_LABEL, locale) ? locale : DEFAULT_LOCALE
-}
 
 export interface RenderOptions {
   /** Language of the built-in labels (the reader's "You"/"你"). Default {@link DEFAULT_LOCALE} (`'zh'`). */
