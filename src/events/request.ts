@@ -7,6 +7,7 @@ import type { ValidateFunction } from '../generated/validators.js'
 import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { DEFAULT_EVENT_KEY, type MessageEventRequest } from './schemas.js'
+import { randomUuid } from '../wire/uuid.js'
 
 /** What {@link buildMessageEvent} needs; `event_key`, `event_id` default, `event_type` is normalised. */
 export interface MessageEventInput extends Omit<MessageEventRequest, 'event_id' | 'event_key'> {
@@ -16,16 +17,9 @@ export interface MessageEventInput extends Omit<MessageEventRequest, 'event_id' 
   readonly event_key?: string
 }
 
-/** A fresh RFC 4122 version-4 UUID, from `crypto` (global in Node ≥ 19 and every browser). */
-export function newEventId(): string {
-  const c = globalThis.crypto
-  if (typeof c?.randomUUID === 'function') return c.randomUUID()
-  const b = c.getRandomValues(new Uint8Array(16))
-  b[6] = ((b[6] as number) & 0x0f) | 0x40
-  b[8] = ((b[8] as number) & 0x3f) | 0x80
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
+/** A fresh `event_id`: an RFC 4122 version-4 UUID. */
+export const newEventId = randomUuid
+
 
 /** Runs a generated validator: the value, or its issues with JSON Pointers. */
 export function checkWith<T>(validate: ValidateFunction, value: unknown): ValidationResult<T> {

@@ -11,6 +11,7 @@ import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { recommendFlags, type RecommendFlagsOptions } from './flags.js'
 import type { SendMessageRequest } from './request-schema.js'
+import { randomUuid } from '../wire/uuid.js'
 
 /**
  * What {@link buildSendRequest} needs: the payload object and where it goes. `P` is the payload's
@@ -33,16 +34,6 @@ export interface SendMessageInput<P extends PayloadShape = Payload> extends Reco
   readonly tag_key?: string
 }
 
-function newClientMsgNo(): string {
-  const c = globalThis.crypto
-  if (typeof c?.randomUUID === 'function') return c.randomUUID()
-  const b = c.getRandomValues(new Uint8Array(16))
-  b[6] = ((b[6] as number) & 0x0f) | 0x40
-  b[8] = ((b[8] as number) & 0x3f) | 0x80
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
-
 /**
  * A complete `/message/send` body: the payload validated and Base64-encoded, `header` from
  * {@link recommendFlags} (overridable), `client_msg_no` a fresh UUID unless given. The body is
@@ -53,7 +44,7 @@ export function buildSendRequest<P extends PayloadShape = Payload>(input: SendMe
   const { payload, header, keepInHistory, client_msg_no, subscribers, ...rest } = input
   const request: SendMessageRequest = {
     header: { ...recommendFlags<PayloadShape>(payload, keepInHistory === undefined ? {} : { keepInHistory }), ...header },
-    client_msg_no: client_msg_no ?? newClientMsgNo(),
+    client_msg_no: client_msg_no ?? randomUuid(),
     ...rest,
     ...(subscribers === undefined ? {} : { subscribers: [...subscribers] }),
     payload: textToBase64(payloadJson(payload, {}, 'payload')),
