@@ -7,6 +7,7 @@ import { adapterOutputs } from './adapters.js'
 import { compile } from './compile.js'
 import { docsOutputs } from './docs.js'
 import { eventOutputs } from './events.js'
+import { fastChecksModule, fastChecksTypes } from './fast-checks.js'
 import { buildersModule, messageTypeModule, registryModule } from './registry.js'
 import { publishedSchemas, schemaOutputs } from './schemas.js'
 import { validatorsModule, validatorsTypes } from './validators.js'
@@ -18,6 +19,8 @@ export async function buildOutputs(): Promise<Map<string, string>> {
     ...schemaOutputs(schemas),
     ['src/generated/validators.js', await validatorsModule(compiled, schemas)],
     ['src/generated/validators.d.ts', validatorsTypes()],
+    ['src/generated/fast-checks.js', fastChecksModule(compiled, schemas)],
+    ['src/generated/fast-checks.d.ts', fastChecksTypes()],
     ['src/generated/registry.ts', registryModule(compiled)],
     ['src/generated/message-type.ts', messageTypeModule(compiled)],
     ['src/generated/builders.ts', buildersModule()],

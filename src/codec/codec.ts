@@ -3,8 +3,8 @@
  */
 import type { Payload, PayloadShape } from '../types/payload.js'
 import type { ValidationIssue } from '../validate/issues.js'
-import { DEFAULT_MAX_DEPTH, validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
-import { base64ToBytes, textToBase64, utf8Length, utf8ToText } from '#platform'
+import { DEFAULT_MAX_DEPTH, isCertainlyValid, validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
+import { base64ToBytes, base64ToText, textToBase64, utf8Length, utf8ToText } from '#platform'
 import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import { limitOption } from '../wire/limits.js'
 import { findUnencodable, hasUnsafeNumber } from './inspect.js'
@@ -38,6 +38,7 @@ function tooLarge(bytes: number, maxBytes: number): PayloadError {
   return new PayloadError('TOO_LARGE', `payload is ${bytes} bytes, more than maxBytes (${maxBytes}); WuKongIM's protocol caps a frame at 1 MiB`)
 }
 
+/** `JSON.parse`, throwing `INVALID_JSON` with the offset. */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text)
@@ -46,7 +47,7 @@ function parseJson(text: string): unknown {
     const position = /position (\d+)/.exec(detail)?.[1]
     const offset = position === undefined ? undefined : Number(position)
     const bom = text.charCodeAt(0) === 0xfeff ? ' (it starts with a byte-order mark; remove it)' : ''
-    return new PayloadError('INVALID_JSON', `payload is not valid JSON${bom}: ${detail}`, [], offset)
+    throw new PayloadError('INVALID_JSON', `payload is not valid JSON${bom}: ${detail}`, [], offset)
   }
 }
 
@@ -100,9 +101,10 @@ function unencodableError(issue: ValidationIssue, what = 'payload'): PayloadErro
 }
 
 /** Decodes JSON text (already UTF-8 decoded) into a validated payload. */
-function fromText(text: string, options: DecodeOptions, validate: PayloadValidator): Payload {
+function fromText(text: string, options: DecodeOptions, validate: PayloadValidator, maxBytes: number): Payload {
   const parsed = parseJson(text)
-  if (isPayloadError(parsed)) throw parsed
+  // The common case in one pass; anything else (and every error) through the complete checks.
+  if (validate === validatePayload && isCertainlyValid(parsed, options, maxBytes)) return parsed as Payload
   if (hasUnsafeNumber(parsed)) throw unencodableError(findUnencodable(parsed, true) as ValidationIssue)
   return validated(parsed, options, validate)
 }
@@ -146,18 +148,21 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
   const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
   const lenient = options.lenient ?? false
   if (typeof input === 'string') {
+    // The common case, strict Base64 of UTF-8 JSON within the limit, in one step.
+    const text = lenient || Math.floor((input.length * 3) / 4) > maxBytes ? undefined : base64ToText(input)
+    if (text !== undefined) return fromText(text, options, validate, maxBytes)
     let estimate = Math.floor((input.length * 3) / 4)
     // Line breaks of wrapped Base64 carry no data: count only the rest, and only when it matters.
     if (estimate > maxBytes + 2) estimate = Math.floor((base64DataLength(input, lenient) * 3) / 4)
     if (estimate > maxBytes + 2) throw tooLarge(estimate, maxBytes)
     const bytes = base64ToBytes(input, lenient)
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
-    return fromText(utf8ToText(bytes), options, validate)
+    return fromText(utf8ToText(bytes), options, validate, maxBytes)
   }
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes)
-    return fromText(utf8ToText(bytes), options, validate)
+    return fromText(utf8ToText(bytes), options, validate, maxBytes)
   }
   if (typeof input === 'object' && input !== null) {
     // Before validating: a cycle, an exploding shared structure or a 100,000-level nesting is
@@ -201,6 +206,12 @@ export function payloadJson(payload: unknown, options: EncodeOptions = {}, what 
 
 function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: string, validate: PayloadValidator): string {
   const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
+  if (validate === validatePayload && isCertainlyValid(payload, options, maxBytes)) {
+    // Plain JSON data, valid: what is left is what JSON.stringify escapes, a lone surrogate
+    // (written as `\udxxx`; a literal backslash before "ud" only sends it down the complete path).
+    const json = JSON.stringify(payload)
+    if (!json.includes('\\ud') && (json.length * 3 <= maxBytes || utf8Length(json) <= maxBytes)) return json
+  }
   const problem: ValidationIssue | undefined = findUnencodable(payload, false, maxBytes)
   // Refused before validating: the validator must not walk a value JSON cannot even write.
   if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'type')) throw unencodableError(problem, what)

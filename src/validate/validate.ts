@@ -6,6 +6,7 @@
  * nothing here but its result (the state lives at module level, saved and restored around a
  * re-entrant call).
  */
+import { fastCheck } from '../generated/fast-checks.js'
 import { byType, system, type AjvError, type PayloadTypeValidator, type ValidateFunction, type VisitNested } from '../generated/validators.js'
 export type { PayloadTypeValidator, ValidateFunction }
 import { messageTypeByName, TYPE_LIST, typeNames } from '../generated/registry.js'
@@ -79,7 +80,29 @@ const NO_OPTIONS: ValidateOptions = {}
  * are allowed and kept. The value is returned as it is, not copied.
  */
 export function validatePayload(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
+  if (isCertainlyValid(value, options, FAST_CHECK_VALUES)) return { ok: true, value: value as Payload }
   return validateWith(builtInValidator, value, options)
+}
+
+/**
+ * {@link validatePayload} without the one-pass check in front: every payload through the
+ * validators. What the fast check is tested against (test/fast-checks.test.ts); not exported
+ * from the package.
+ */
+export function validateCompletely(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
+  return validateWith(builtInValidator, value, options)
+}
+
+/** How many values the fast check of an object of unknown size visits before leaving it to the complete path. */
+const FAST_CHECK_VALUES = 1 << 20
+
+/**
+ * The generated one-pass check (src/generated/fast-checks.js): `true` only for a valid payload
+ * of plain JSON data (no number beyond ±2^53, nesting under 1000 levels), visiting at most
+ * `maxValues` values. `false` means only that the complete path must decide, and report.
+ */
+export function isCertainlyValid(value: unknown, options: ValidateOptions, maxValues: number): boolean {
+  return fastCheck(value, depthLimit(options.maxDepth), options.unknownTypes === 'reject', maxValues)
 }
 
 /** A usable depth limit: a whole number ≥ 0, else the default (a NaN from an unset variable must not switch it off). */

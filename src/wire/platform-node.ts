@@ -12,6 +12,7 @@ interface NodeBuffer extends Uint8Array {
   toString(encoding?: 'utf8' | 'base64'): string
 }
 interface NodeBufferConstructor {
+  allocUnsafeSlow(size: number): NodeBuffer & { write(input: string, offset: number, encoding: 'base64'): number; toString(encoding: 'utf8', start: number, end: number): string }
   from(input: string, encoding: 'base64' | 'utf8'): NodeBuffer
   from(arrayBuffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer
   byteLength(input: string, encoding: 'utf8'): number
@@ -50,6 +51,30 @@ export function base64ToBytes(input: string, lenient = false): Uint8Array {
   return B.from(checkedBase64(input, lenient), 'base64')
 }
 
+/** Decoding memory for {@link base64ToText}, reused: a payload's bytes need not be a new Buffer each. */
+let scratch: ReturnType<NodeBufferConstructor['allocUnsafeSlow']> | undefined
+const SCRATCH_BYTES = 64 * 1024
+
+/**
+ * Strict standard Base64 of strict UTF-8, as text, in one step and without allocating the bytes
+ * (decoded into reused memory): the common case of {@link base64ToBytes} then {@link utf8ToText}.
+ * `undefined` when the input is not plainly valid or is larger than 64 KB: the caller then takes
+ * those two, which decide and report. Never throws.
+ */
+export function base64ToText(input: string): string | undefined {
+  const B = nodeBuffer()
+  if (!B) return web.base64ToText(input)
+  const n = input.length
+  if (n === 0 || n % 4 !== 0 || (n / 4) * 3 > SCRATCH_BYTES) return undefined
+  // As in base64ToBytes: no URL-safe character, ASCII only, nothing skipped.
+  if (input.includes('-') || input.includes('_') || B.byteLength(input, 'utf8') !== n) return undefined
+  const buffer = (scratch ??= B.allocUnsafeSlow(SCRATCH_BYTES))
+  const length = decodedLength(input)
+  if (buffer.write(input, 0, 'base64') !== length) return undefined
+  const text = buffer.toString('utf8', 0, length)
+  return text.includes('\uFFFD') ? undefined : text
+}
+
 /** Encodes bytes as standard padded Base64. */
 export function bytesToBase64(bytes: Uint8Array): string {
   const B = nodeBuffer()
@@ -60,7 +85,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
 export function utf8ToText(bytes: Uint8Array): string {
   const B = nodeBuffer()
   if (B) {
-    const text = asBuffer(B, bytes).toString('utf8')
+    // No argument: Buffer's direct UTF-8 path (default encoding), without the encoding lookup.
+    const text = asBuffer(B, bytes).toString()
     // Buffer replaces invalid sequences with U+FFFD; only then is a strict check needed.
     if (!text.includes('\uFFFD')) return text
   }

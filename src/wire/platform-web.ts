@@ -45,6 +45,18 @@ export function base64ToBytes(input: string, lenient = false): Uint8Array {
   return bytes
 }
 
+/**
+ * Strict standard Base64 of strict UTF-8, as text: {@link base64ToBytes} then {@link utf8ToText},
+ * or `undefined` where either would throw (the caller calls them to report). Never throws.
+ */
+export function base64ToText(input: string): string | undefined {
+  try {
+    return strictUtf8ToText(base64ToBytes(input))
+  } catch {
+    return undefined
+  }
+}
+
 /** Encodes bytes as standard padded Base64. */
 export function bytesToBase64(bytes: Uint8Array): string {
   const native = (bytes as { toBase64?: () => string }).toBase64
