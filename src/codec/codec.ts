@@ -9,6 +9,9 @@ import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/pay
 import { limitOption } from '../wire/limits.js'
 import { findUnencodable, hasUnsafeNumber } from './inspect.js'
 
+/** The options object of a call without options: recognised by identity, so that nothing is read from it. */
+const NO_OPTIONS: DecodeOptions & EncodeOptions = {}
+
 /** 1 MiB: the largest frame WuKongIM's binary protocol accepts. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024
 
@@ -131,8 +134,27 @@ function base64DataLength(input: string, lenient: boolean): number {
  *
  * Limits are checked before the expensive work. Throws {@link PayloadError}.
  */
-export function decodePayload(input: PayloadInput, options: DecodeOptions = {}): Payload {
-  return decodeWith(validatePayload, input, options)
+export function decodePayload(input: PayloadInput, options: DecodeOptions = NO_OPTIONS): Payload {
+  return (typeof input === 'string' ? quickDecode(input, options) : undefined) ?? decodeWith(validatePayload, input, options)
+}
+
+/**
+ * The common case of decoding a string, with nothing to report: strict Base64 of UTF-8 JSON that
+ * is a valid payload of plain data, within the limits, in one step each. `undefined` for anything
+ * else (and for every error): the complete path then decides, and says why.
+ */
+function quickDecode(input: string, options: DecodeOptions): Payload | undefined {
+  const maxBytes = options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
+  if (options.lenient || (input.length / 4) * 3 > maxBytes) return undefined
+  const text = base64ToText(input)
+  if (text === undefined) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  return isCertainlyValid(value, options, maxBytes) ? (value as Payload) : undefined
 }
 
 /** {@link decodePayload} with a given validator (used by `createCodec`). */
@@ -176,8 +198,9 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
 }
 
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */
-export function safeDecodePayload(input: PayloadInput, options: DecodeOptions = {}): SafeDecodeResult {
-  return safeDecodeWith(validatePayload, input, options)
+export function safeDecodePayload(input: PayloadInput, options: DecodeOptions = NO_OPTIONS): SafeDecodeResult {
+  const value = typeof input === 'string' ? quickDecode(input, options) : undefined
+  return value !== undefined ? { ok: true, value } : safeDecodeWith(validatePayload, input, options)
 }
 
 /** {@link safeDecodePayload} with a given validator (used by `createCodec`). */
@@ -196,7 +219,9 @@ export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, 
  * `Date`, `Map`) are refused first, and so is a value certainly over `maxBytes` (a bounded walk),
  * before anything is serialised.
  */
-export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
+export function payloadJson(payload: unknown, options: EncodeOptions = NO_OPTIONS, what = 'payload', validate: PayloadValidator = validatePayload): string {
+  const json = quickJson(payload, options, validate)
+  if (json !== undefined) return json
   try {
     return payloadJsonChecked(payload, checkedOptions(options), what, validate)
   } catch (error) {
@@ -204,14 +229,26 @@ export function payloadJson(payload: unknown, options: EncodeOptions = {}, what 
   }
 }
 
+/**
+ * The JSON of a payload that is certainly valid plain data within the limit, or `undefined`: the
+ * complete path then decides, and says why. Never throws.
+ */
+function quickJson(payload: unknown, options: EncodeOptions, validate: PayloadValidator): string | undefined {
+  const maxBytes = options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
+  if (validate !== validatePayload || !isCertainlyValid(payload, options, maxBytes)) return undefined
+  let json: string
+  try {
+    json = JSON.stringify(payload)
+  } catch {
+    return undefined
+  }
+  // Plain JSON data, valid: what is left is what JSON.stringify escapes, a lone surrogate (written
+  // as `\udxxx`; a literal backslash before "ud" only sends it down the complete path).
+  return !json.includes('\\ud') && (json.length * 3 <= maxBytes || utf8Length(json) <= maxBytes) ? json : undefined
+}
+
 function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: string, validate: PayloadValidator): string {
   const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
-  if (validate === validatePayload && isCertainlyValid(payload, options, maxBytes)) {
-    // Plain JSON data, valid: what is left is what JSON.stringify escapes, a lone surrogate
-    // (written as `\udxxx`; a literal backslash before "ud" only sends it down the complete path).
-    const json = JSON.stringify(payload)
-    if (!json.includes('\\ud') && (json.length * 3 <= maxBytes || utf8Length(json) <= maxBytes)) return json
-  }
   const problem: ValidationIssue | undefined = findUnencodable(payload, false, maxBytes)
   // Refused before validating: the validator must not walk a value JSON cannot even write.
   if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'type')) throw unencodableError(problem, what)
@@ -243,6 +280,6 @@ function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: stri
  * argument, `encodePayload<RedPacketPayload>(packet)` (the argument is not inferred, so it is
  * never chosen by accident), or through `createCodec({ types })`.
  */
-export function encodePayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, options: EncodeOptions = {}): string {
+export function encodePayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, options: EncodeOptions = NO_OPTIONS): string {
   return textToBase64(payloadJson(payload, options))
 }

@@ -11,8 +11,15 @@ import { checkGzipFrame, gzipTooLarge, invalidGzip, isTruncationError, truncated
 interface NodeBuffer extends Uint8Array {
   toString(encoding?: 'utf8' | 'base64'): string
 }
+/** What {@link base64ToText} calls on its reused Buffer (`base64Write`/`utf8Slice`: undocumented, present in Node since 0.x; checked). */
+interface ScratchBuffer {
+  write(input: string, offset: number, encoding: 'base64'): number
+  toString(encoding: 'utf8', start: number, end: number): string
+  base64Write?: (input: string, offset: number, length: number) => number
+  utf8Slice?: (start: number, end: number) => string
+}
 interface NodeBufferConstructor {
-  allocUnsafeSlow(size: number): NodeBuffer & { write(input: string, offset: number, encoding: 'base64'): number; toString(encoding: 'utf8', start: number, end: number): string }
+  allocUnsafeSlow(size: number): ScratchBuffer
   from(input: string, encoding: 'base64' | 'utf8'): NodeBuffer
   from(arrayBuffer: ArrayBufferLike, byteOffset: number, length: number): NodeBuffer
   byteLength(input: string, encoding: 'utf8'): number
@@ -52,7 +59,7 @@ export function base64ToBytes(input: string, lenient = false): Uint8Array {
 }
 
 /** Decoding memory for {@link base64ToText}, reused: a payload's bytes need not be a new Buffer each. */
-let scratch: ReturnType<NodeBufferConstructor['allocUnsafeSlow']> | undefined
+let scratch: ScratchBuffer | undefined
 const SCRATCH_BYTES = 64 * 1024
 
 /**
@@ -70,8 +77,11 @@ export function base64ToText(input: string): string | undefined {
   if (input.includes('-') || input.includes('_') || B.byteLength(input, 'utf8') !== n) return undefined
   const buffer = (scratch ??= B.allocUnsafeSlow(SCRATCH_BYTES))
   const length = decodedLength(input)
-  if (buffer.write(input, 0, 'base64') !== length) return undefined
-  const text = buffer.toString('utf8', 0, length)
+  // Buffer's own per-encoding methods where it has them (every Node; what write/toString call
+  // after looking the encoding up), the documented ones otherwise.
+  const written = buffer.base64Write ? buffer.base64Write(input, 0, SCRATCH_BYTES) : buffer.write(input, 0, 'base64')
+  if (written !== length) return undefined
+  const text = buffer.utf8Slice ? buffer.utf8Slice(0, length) : buffer.toString('utf8', 0, length)
   return text.includes('\uFFFD') ? undefined : text
 }
 
