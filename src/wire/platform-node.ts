@@ -11,12 +11,14 @@ import { checkGzipFrame, gzipTooLarge, invalidGzip, isTruncationError, truncated
 interface NodeBuffer extends Uint8Array {
   toString(encoding?: 'utf8' | 'base64'): string
 }
-/** What {@link base64ToText} calls on its reused Buffer (`base64Write`/`utf8Slice`: undocumented, present in Node since 0.x; checked). */
+/** What {@link base64ToText} and {@link textToBase64} call on their reused Buffer (the `…Write`/`…Slice` methods: undocumented, present in Node since 0.x; checked). */
 interface ScratchBuffer {
-  write(input: string, offset: number, encoding: 'base64'): number
-  toString(encoding: 'utf8', start: number, end: number): string
+  write(input: string, offset: number, encoding: 'base64' | 'utf8'): number
+  toString(encoding: 'utf8' | 'base64', start: number, end: number): string
   base64Write?: (input: string, offset: number, length: number) => number
+  utf8Write?: (input: string, offset: number, length: number) => number
   utf8Slice?: (start: number, end: number) => string
+  base64Slice?: (start: number, end: number) => string
 }
 interface NodeBufferConstructor {
   allocUnsafeSlow(size: number): ScratchBuffer
@@ -58,7 +60,7 @@ export function base64ToBytes(input: string, lenient = false): Uint8Array {
   return B.from(checkedBase64(input, lenient), 'base64')
 }
 
-/** Decoding memory for {@link base64ToText}, reused: a payload's bytes need not be a new Buffer each. */
+/** Memory for {@link base64ToText} and {@link textToBase64}, reused: a payload's bytes need not be a new Buffer each. */
 let scratch: ScratchBuffer | undefined
 const SCRATCH_BYTES = 64 * 1024
 
@@ -106,7 +108,12 @@ export function utf8ToText(bytes: Uint8Array): string {
 /** Base64 of the UTF-8 of `text` (the caller has checked it has no lone surrogate), in one step. */
 export function textToBase64(text: string): string {
   const B = nodeBuffer()
-  return B ? B.from(text, 'utf8').toString('base64') : web.textToBase64(text)
+  if (!B) return web.textToBase64(text)
+  // At most 3 bytes per UTF-16 unit: a text that surely fits is encoded in the reused memory.
+  if (text.length * 3 > SCRATCH_BYTES) return B.from(text, 'utf8').toString('base64')
+  const buffer = (scratch ??= B.allocUnsafeSlow(SCRATCH_BYTES))
+  const length = buffer.utf8Write ? buffer.utf8Write(text, 0, SCRATCH_BYTES) : buffer.write(text, 0, 'utf8')
+  return buffer.base64Slice ? buffer.base64Slice(0, length) : buffer.toString('base64', 0, length)
 }
 
 /** UTF-8 byte length of `text`. */
