@@ -134,8 +134,9 @@ function base64DataLength(input: string, lenient: boolean): number {
  *
  * Limits are checked before the expensive work. Throws {@link PayloadError}.
  */
-export function decodePayload(input: PayloadInput, options: DecodeOptions = NO_OPTIONS): Payload {
-  return (typeof input === 'string' ? quickDecode(input, options) : undefined) ?? decodeWith(validatePayload, input, options)
+export function decodePayload(input: PayloadInput, options?: DecodeOptions): Payload {
+  const o = options ?? NO_OPTIONS
+  return (typeof input === 'string' ? quickDecode(input, o) : undefined) ?? decodeWith(validatePayload, input, o)
 }
 
 /**
@@ -198,9 +199,10 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
 }
 
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */
-export function safeDecodePayload(input: PayloadInput, options: DecodeOptions = NO_OPTIONS): SafeDecodeResult {
-  const value = typeof input === 'string' ? quickDecode(input, options) : undefined
-  return value !== undefined ? { ok: true, value } : safeDecodeWith(validatePayload, input, options)
+export function safeDecodePayload(input: PayloadInput, options?: DecodeOptions): SafeDecodeResult {
+  const o = options ?? NO_OPTIONS
+  const value = typeof input === 'string' ? quickDecode(input, o) : undefined
+  return value !== undefined ? { ok: true, value } : safeDecodeWith(validatePayload, input, o)
 }
 
 /** {@link safeDecodePayload} with a given validator (used by `createCodec`). */
@@ -219,7 +221,7 @@ export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, 
  * `Date`, `Map`) are refused first, and so is a value certainly over `maxBytes` (a bounded walk),
  * before anything is serialised.
  */
-export function payloadJson(payload: unknown, options: EncodeOptions = NO_OPTIONS, what = 'payload', validate: PayloadValidator = validatePayload): string {
+export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
   const json = quickJson(payload, options, validate)
   if (json !== undefined) return json
   try {
@@ -280,6 +282,6 @@ function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: stri
  * argument, `encodePayload<RedPacketPayload>(packet)` (the argument is not inferred, so it is
  * never chosen by accident), or through `createCodec({ types })`.
  */
-export function encodePayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, options: EncodeOptions = NO_OPTIONS): string {
-  return textToBase64(payloadJson(payload, options))
+export function encodePayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, options?: EncodeOptions): string {
+  return textToBase64(payloadJson(payload, options ?? NO_OPTIONS))
 }
