@@ -49,3 +49,13 @@ export function compile(): Compiled {
     systemNested: nestedPayloadPositions(GenericSystemSchema),
   }
 }
+
+/**
+ * A command-like type's schema without its per-`cmd` if/then rules: the validators and the
+ * one-pass checks look `param` up by `cmd` instead (one lookup, not a chain of if/then).
+ */
+export function withoutParamRules(schema: JsonObject): JsonObject {
+  const allOf = (schema.allOf as JsonObject[] | undefined)?.filter((s) => !('if' in s))
+  const { allOf: _allOf, ...rest } = schema
+  return allOf?.length ? { ...rest, allOf } : rest
+}

@@ -14,10 +14,11 @@
 import { PAYLOAD_SCHEMA_ID } from '../../src/model/schema-ids.js'
 import { MAX_JSON_NESTING } from '../../src/codec/inspect.js'
 import { GenericSystemSchema } from '../../src/types/system/generic.js'
-import { GENERATED_HEADER, plain, type Compiled, type JsonObject } from './compile.js'
+import { ANNOTATIONS as VALIDATOR_ANNOTATIONS } from '../../src/validate/compiled-view.js'
+import { GENERATED_HEADER, plain, withoutParamRules, type Compiled, type JsonObject } from './compile.js'
 
-/** Keywords that only annotate. */
-const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly'])
+/** Keywords that only annotate or identify (the validators' list, and the schema's own ids). */
+const ANNOTATIONS = new Set([...VALIDATOR_ANNOTATIONS, '$schema', '$id'])
 /** Keywords compiled here; any other makes its position "always no" (the complete path decides). */
 const COMPILED = new Set(['type', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'properties', 'required', 'items', 'minItems', 'maxItems', 'allOf', 'anyOf', '$ref'])
 
@@ -314,15 +315,6 @@ function normalized(schema: JsonObject): JsonObject {
   return out
 }
 
-function indent(code: string, by: number): string {
-  const pad = ' '.repeat(by)
-  return code
-    .split('\n')
-    .map((line) => (line ? pad + line : line))
-    .join('\n')
-}
-
-/** The schema of a command-like type without its per-`cmd` if/then rules: the check looks `param` up by `cmd`. */
 /**
  * A type's schema without its `type` literal, which the dispatcher has matched: types alike but
  * for their number (sticker kinds, system messages) then share one function.
@@ -332,12 +324,6 @@ function withoutTypeLiteral(schema: JsonObject): JsonObject {
   if (!properties?.type || !('const' in properties.type)) return schema
   const { type: _type, ...rest } = properties
   return { ...schema, properties: rest, required: ((schema.required as string[] | undefined) ?? []).filter((k) => k !== 'type') }
-}
-
-function withoutParamRules(schema: JsonObject): JsonObject {
-  const allOf = (schema.allOf as JsonObject[] | undefined)?.filter((s) => !('if' in s))
-  const { allOf: _allOf, ...rest } = schema
-  return allOf?.length ? { ...rest, allOf } : rest
 }
 
 export function fastChecksModule(compiled: Compiled, schemas: ReadonlyMap<string, JsonObject>): string {

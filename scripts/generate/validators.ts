@@ -11,7 +11,7 @@ import { compiledView, type NestedPosition } from '../../src/validate/compiled-v
 import { GenericSystemSchema, genericSystem } from '../../src/types/system/generic.js'
 import { SendMessageRequestSchema } from '../../src/send/request-schema.js'
 import { newAjv, standaloneModule } from './ajv-output.js'
-import { GENERATED_HEADER, plain, type Compiled, type JsonObject } from './compile.js'
+import { GENERATED_HEADER, plain, withoutParamRules, type Compiled, type JsonObject } from './compile.js'
 
 /**
  * A system type's `content` and `extra` are checked by the generic system validator, called from
@@ -71,13 +71,6 @@ function wrapper(name: string, ajvName: string, nested: readonly NestedPosition[
     `  return valid;`,
     `}`,
   ].join('\n')
-}
-
-/** The view of a command-like type without its if/then rules: the wrapper checks `param` itself. */
-function withoutParamRules(schema: JsonObject): JsonObject {
-  const allOf = (schema.allOf as JsonObject[] | undefined)?.filter((s) => !('if' in s))
-  const { allOf: _allOf, ...rest } = schema
-  return allOf?.length ? { ...rest, allOf } : rest
 }
 
 export async function validatorsModule(compiled: Compiled, schemas: ReadonlyMap<string, JsonObject>): Promise<string> {
