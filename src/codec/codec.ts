@@ -171,9 +171,6 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
   const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
   const lenient = options.lenient ?? false
   if (typeof input === 'string') {
-    // The common case, strict Base64 of UTF-8 JSON within the limit, in one step.
-    const text = lenient || Math.floor((input.length * 3) / 4) > maxBytes ? undefined : base64ToText(input)
-    if (text !== undefined) return fromText(text, options, validate, maxBytes)
     let estimate = Math.floor((input.length * 3) / 4)
     // Line breaks of wrapped Base64 carry no data: count only the rest, and only when it matters.
     if (estimate > maxBytes + 2) estimate = Math.floor((base64DataLength(input, lenient) * 3) / 4)
