@@ -4,6 +4,7 @@
  * compares it with the checked-in files.
  */
 import { adapterOutputs } from './adapters.js'
+import { apiOutputs } from './api.js'
 import { compile } from './compile.js'
 import { docsOutputs } from './docs.js'
 import { eventOutputs } from './events.js'
@@ -27,6 +28,7 @@ export async function buildOutputs(): Promise<Map<string, string>> {
     ...docsOutputs(compiled),
     ...(await adapterOutputs()),
     ...(await eventOutputs()),
+    ...(await apiOutputs()),
   ])
   return outputs
 }
