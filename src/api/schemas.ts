@@ -138,9 +138,9 @@ export const ConversationSyncMessagesResponseSchema = Type.Array(Type.Unsafe<Cha
   description: 'Reply of `POST /conversation/syncMessages`: a bare array.',
 })
 
-export const MessageListResponseSchema = Type.Array(Type.Unsafe<ApiMessageResp>(ref('api-message')), {
-  $id: schemaId('api-message-list-response'),
-  title: 'MessageListResponse',
+export const CmdSyncResponseSchema = Type.Array(Type.Unsafe<ApiMessageResp>(ref('api-message')), {
+  $id: schemaId('api-cmd-sync-response'),
+  title: 'CmdSyncResponse',
   description: 'Reply of `POST /message/sync` (deprecated by the server): a bare array of messages; `[]` when the server disables CMD sync.',
 })
 
@@ -150,9 +150,25 @@ export const StatusResponseSchema = Type.Object(
   { $id: schemaId('api-status-response'), title: 'StatusResponse', description: '`{"status":200}` (/message/syncack) or `{"status":404}` with HTTP 200 (/message, /message/byclientmsgno, /channel/last_message found nothing).' },
 )
 
-export const MaxMessageSeqResponseSchema = Type.Object(
+/** `/message`, `/message/byclientmsgno`, `/channel/last_message`: one message, or `{"status":404}` (HTTP 200). */
+export const MessageResponseSchema = Type.Union([Type.Unsafe<ApiMessageResp>(ref('api-message')), Type.Unsafe<{ status: number }>(ref('api-status-response'))], {
+  $id: schemaId('api-message-response'),
+  title: 'MessageResponse',
+  description: 'Reply of `POST /message`, `GET /message/byclientmsgno` and `GET /channel/last_message`: a bare message, or `{"status":404}` with HTTP 200 when there is none.',
+})
+
+/** `/messages` answers the same bare object as `/channel/messagesync` (start/end 0, more 0). */
+export const MessagesResponseSchema = MessageSyncResponseSchema
+/** `/message/syncack` answers `{"status":200}`. */
+export const CmdSyncAckResponseSchema = StatusResponseSchema
+/** Same schema as {@link MessageResponseSchema}. */
+export const MessageByClientMsgNoResponseSchema = MessageResponseSchema
+/** Same schema as {@link MessageResponseSchema}. */
+export const ChannelLastMessageResponseSchema = MessageResponseSchema
+
+export const ChannelMaxMessageSeqResponseSchema = Type.Object(
   { message_seq: Uint64('Largest message seq of the channel; 0 for a channel with no messages') },
-  { $id: schemaId('api-max-message-seq-response'), title: 'MaxMessageSeqResponse', description: 'Reply of `GET /channel/max_message_seq`.' },
+  { $id: schemaId('api-channel-max-message-seq-response'), title: 'ChannelMaxMessageSeqResponse', description: 'Reply of `GET /channel/max_message_seq`.' },
 )
 
 export const SendBatchResponseSchema = Type.Object(
@@ -256,21 +272,21 @@ export const ConversationSyncMessagesRequestSchema = Type.Object(
 )
 export type ConversationSyncMessagesRequest = Static<typeof ConversationSyncMessagesRequestSchema>
 
-export const MessageSyncCmdRequestSchema = Type.Object(
+export const CmdSyncRequestSchema = Type.Object(
   {
     uid: NonBlank('The reader.'),
     message_seq: Type.Optional(Uint64('Client’s greatest message seq')),
     limit: Type.Optional(Type.Integer({ minimum: 0, description: '0 → 200; a negative one is refused.' })),
   },
-  { additionalProperties: false, $id: schemaId('api-message-sync-cmd-request'), title: 'MessageSyncCmdRequest', description: 'Body of `POST /message/sync` (CMD messages; deprecated by the server).' },
+  { additionalProperties: false, $id: schemaId('api-cmd-sync-request'), title: 'CmdSyncRequest', description: 'Body of `POST /message/sync` (CMD messages; deprecated by the server).' },
 )
-export type MessageSyncCmdRequest = Static<typeof MessageSyncCmdRequestSchema>
+export type CmdSyncRequest = Static<typeof CmdSyncRequestSchema>
 
-export const MessageSyncAckRequestSchema = Type.Object(
+export const CmdSyncAckRequestSchema = Type.Object(
   { uid: NonBlank('The reader.'), last_message_seq: Uint64('Last seq received; 0 is refused') },
-  { additionalProperties: false, $id: schemaId('api-message-sync-ack-request'), title: 'MessageSyncAckRequest', description: 'Body of `POST /message/syncack` (deprecated by the server).' },
+  { additionalProperties: false, $id: schemaId('api-cmd-sync-ack-request'), title: 'CmdSyncAckRequest', description: 'Body of `POST /message/syncack` (deprecated by the server).' },
 )
-export type MessageSyncAckRequest = Static<typeof MessageSyncAckRequestSchema>
+export type CmdSyncAckRequest = Static<typeof CmdSyncAckRequestSchema>
 
 export const MessagesRequestSchema = Type.Object(
   {
@@ -327,6 +343,28 @@ export const SearchRequestSchema = Type.Object(
 )
 export type SearchRequest = Static<typeof SearchRequestSchema>
 
+/** Query of `GET /channel/last_message` and `GET /channel/max_message_seq`. */
+export const ChannelQuerySchema = Type.Object(
+  {
+    login_uid: Type.Optional(Type.String({ description: 'The reader; required for a person channel (unless channel_id is already the internal `a@b` id, max_message_seq only).' })),
+    channel_id: NonBlank('Channel.'),
+    channel_type: ChannelTypeIn,
+  },
+  { additionalProperties: false, $id: schemaId('api-channel-query'), title: 'ChannelQuery', description: 'Query of `GET /channel/last_message` and `GET /channel/max_message_seq`.' },
+)
+export type ChannelQuery = Static<typeof ChannelQuerySchema>
+
+/** Query of `GET /message/byclientmsgno`. */
+export const MessageByClientMsgNoQuerySchema = Type.Object(
+  {
+    channel_id: NonBlank('Channel; for a person channel the internal id `a@b` (personChannelId), which this endpoint does not compute.'),
+    channel_type: ChannelTypeIn,
+    client_msg_no: NonBlank('The message’s client_msg_no.'),
+  },
+  { additionalProperties: false, $id: schemaId('api-message-by-client-msg-no-query'), title: 'MessageByClientMsgNoQuery', description: 'Query of `GET /message/byclientmsgno`.' },
+)
+export type MessageByClientMsgNoQuery = Static<typeof MessageByClientMsgNoQuerySchema>
+
 /**
  * Every api schema with its generated validator's name; the generator (scripts/generate/api.ts)
  * and the parsers read this one list.
@@ -338,9 +376,10 @@ export const apiSchemas: readonly (readonly [validator: string, schema: TSchema]
   ['conversationSyncResponse', ConversationSyncResponseSchema],
   ['channelRecentMessages', ChannelRecentMessagesSchema],
   ['conversationSyncMessagesResponse', ConversationSyncMessagesResponseSchema],
-  ['messageListResponse', MessageListResponseSchema],
+  ['cmdSyncResponse', CmdSyncResponseSchema],
+  ['messageResponse', MessageResponseSchema],
   ['statusResponse', StatusResponseSchema],
-  ['maxMessageSeqResponse', MaxMessageSeqResponseSchema],
+  ['channelMaxMessageSeqResponse', ChannelMaxMessageSeqResponseSchema],
   ['sendBatchResponse', SendBatchResponseSchema],
   ['searchMessage', SearchMessageSchema],
   ['searchResponse', SearchResponseSchema],
@@ -348,8 +387,10 @@ export const apiSchemas: readonly (readonly [validator: string, schema: TSchema]
   ['messageSyncRequest', MessageSyncRequestSchema],
   ['conversationSyncRequest', ConversationSyncRequestSchema],
   ['conversationSyncMessagesRequest', ConversationSyncMessagesRequestSchema],
-  ['messageSyncCmdRequest', MessageSyncCmdRequestSchema],
-  ['messageSyncAckRequest', MessageSyncAckRequestSchema],
+  ['cmdSyncRequest', CmdSyncRequestSchema],
+  ['cmdSyncAckRequest', CmdSyncAckRequestSchema],
+  ['channelQuery', ChannelQuerySchema],
+  ['messageByClientMsgNoQuery', MessageByClientMsgNoQuerySchema],
   ['messagesRequest', MessagesRequestSchema],
   ['messageRequest', MessageRequestSchema],
   ['sendBatchRequest', SendBatchRequestSchema],

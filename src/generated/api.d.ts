@@ -12,12 +12,14 @@ export declare const conversationSyncResponse: ValidateFunction
 export declare const channelRecentMessages: ValidateFunction
 /** ConversationSyncMessagesResponse: Reply of `POST /conversation/syncMessages`: a bare array. */
 export declare const conversationSyncMessagesResponse: ValidateFunction
-/** MessageListResponse: Reply of `POST /message/sync` (deprecated by the server): a bare array of messages; `[]` when the server disables CMD sync. */
-export declare const messageListResponse: ValidateFunction
+/** CmdSyncResponse: Reply of `POST /message/sync` (deprecated by the server): a bare array of messages; `[]` when the server disables CMD sync. */
+export declare const cmdSyncResponse: ValidateFunction
+/** MessageResponse: Reply of `POST /message`, `GET /message/byclientmsgno` and `GET /channel/last_message`: a bare message, or `{"status":404}` with HTTP 200 when there is none. */
+export declare const messageResponse: ValidateFunction
 /** StatusResponse: `{"status":200}` (/message/syncack) or `{"status":404}` with HTTP 200 (/message, /message/byclientmsgno, /channel/last_message found nothing). */
 export declare const statusResponse: ValidateFunction
-/** MaxMessageSeqResponse: Reply of `GET /channel/max_message_seq`. */
-export declare const maxMessageSeqResponse: ValidateFunction
+/** ChannelMaxMessageSeqResponse: Reply of `GET /channel/max_message_seq`. */
+export declare const channelMaxMessageSeqResponse: ValidateFunction
 /** SendBatchResponse: Reply of `POST /message/sendbatch`: HTTP 200 even when every uid failed. */
 export declare const sendBatchResponse: ValidateFunction
 /** SearchMessage: One message found by the search plugin (wk.plugin.search). */
@@ -32,10 +34,14 @@ export declare const messageSyncRequest: ValidateFunction
 export declare const conversationSyncRequest: ValidateFunction
 /** ConversationSyncMessagesRequest: Body of `POST /conversation/syncMessages`. */
 export declare const conversationSyncMessagesRequest: ValidateFunction
-/** MessageSyncCmdRequest: Body of `POST /message/sync` (CMD messages; deprecated by the server). */
-export declare const messageSyncCmdRequest: ValidateFunction
-/** MessageSyncAckRequest: Body of `POST /message/syncack` (deprecated by the server). */
-export declare const messageSyncAckRequest: ValidateFunction
+/** CmdSyncRequest: Body of `POST /message/sync` (CMD messages; deprecated by the server). */
+export declare const cmdSyncRequest: ValidateFunction
+/** CmdSyncAckRequest: Body of `POST /message/syncack` (deprecated by the server). */
+export declare const cmdSyncAckRequest: ValidateFunction
+/** ChannelQuery: Query of `GET /channel/last_message` and `GET /channel/max_message_seq`. */
+export declare const channelQuery: ValidateFunction
+/** MessageByClientMsgNoQuery: Query of `GET /message/byclientmsgno`. */
+export declare const messageByClientMsgNoQuery: ValidateFunction
 /** MessagesRequest: Body of `POST /messages` (channel_id required, contrary to the docs). */
 export declare const messagesRequest: ValidateFunction
 /** MessageRequest: Body of `POST /message`: one message by message_id or client_msg_no. */

@@ -963,7 +963,7 @@ function validate30(data, instancePath = "") {
   validate30.errors = vErrors;
   return vErrors === null;
 }
-var messageListResponse = validate32;
+var cmdSyncResponse = validate32;
 function validate32(data, instancePath = "") {
   ;
   let vErrors = null;
@@ -980,8 +980,8 @@ function validate32(data, instancePath = "") {
   validate32.errors = vErrors;
   return vErrors === null;
 }
-var statusResponse = validate34;
-function validate34(data, instancePath = "") {
+var messageResponse = validate34;
+function validate36(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -999,11 +999,50 @@ function validate34(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return vErrors === null;
 }
-var maxMessageSeqResponse = validate35;
-function validate35(data, instancePath = "") {
+function validate34(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (!validate21(data, instancePath)) {
+    vErrors = joinErrors(vErrors, validate21.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs2 = errors;
+    if (!validate36(data, instancePath)) {
+      vErrors = joinErrors(vErrors, validate36.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    vErrors = addError(vErrors, instancePath, "anyOf", {});
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+var statusResponse = validate36;
+var channelMaxMessageSeqResponse = validate38;
+function validate38(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1063,11 +1102,11 @@ function validate35(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate35.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-var sendBatchResponse = validate36;
-function validate36(data, instancePath = "") {
+var sendBatchResponse = validate39;
+function validate39(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -1105,11 +1144,11 @@ function validate36(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate36.errors = vErrors;
+  validate39.errors = vErrors;
   return vErrors === null;
 }
-var searchMessage = validate37;
-function validate37(data, instancePath = "") {
+var searchMessage = validate40;
+function validate40(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1372,11 +1411,11 @@ function validate37(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate37.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-var searchResponse = validate38;
-function validate38(data, instancePath = "") {
+var searchResponse = validate41;
+function validate41(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1499,8 +1538,8 @@ function validate38(data, instancePath = "") {
       if (Array.isArray(data4)) {
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate37(data4[i0], instancePath + "/messages/" + i0)) {
-            vErrors = joinErrors(vErrors, validate37.errors);
+          if (!validate40(data4[i0], instancePath + "/messages/" + i0)) {
+            vErrors = joinErrors(vErrors, validate40.errors);
             errors = vErrors.length;
           }
         }
@@ -1537,11 +1576,11 @@ function validate38(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate38.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var apiErrorBody = validate40;
-function validate40(data, instancePath = "") {
+var apiErrorBody = validate43;
+function validate43(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -1564,12 +1603,12 @@ function validate40(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate40.errors = vErrors;
+  validate43.errors = vErrors;
   return vErrors === null;
 }
-var messageSyncRequest = validate41;
+var messageSyncRequest = validate44;
 var pattern17 = new RegExp("\\S", "u");
-function validate41(data, instancePath = "") {
+function validate44(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1752,11 +1791,11 @@ function validate41(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate41.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-var conversationSyncRequest = validate42;
-function validate42(data, instancePath = "") {
+var conversationSyncRequest = validate45;
+function validate45(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1910,11 +1949,11 @@ function validate42(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate42.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-var conversationSyncMessagesRequest = validate43;
-function validate43(data, instancePath = "") {
+var conversationSyncMessagesRequest = validate46;
+function validate46(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2074,11 +2113,11 @@ function validate43(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate43.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-var messageSyncCmdRequest = validate44;
-function validate44(data, instancePath = "") {
+var cmdSyncRequest = validate47;
+function validate47(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2169,11 +2208,11 @@ function validate44(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate44.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-var messageSyncAckRequest = validate45;
-function validate45(data, instancePath = "") {
+var cmdSyncAckRequest = validate48;
+function validate48(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2251,11 +2290,116 @@ function validate45(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate45.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-var messagesRequest = validate46;
-function validate46(data, instancePath = "") {
+var channelQuery = validate49;
+function validate49(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channel_id", "channel_type"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    for (const key0 in data) {
+      if (!(key0 === "login_uid" || key0 === "channel_id" || key0 === "channel_type")) {
+        vErrors = addError(vErrors, instancePath, "additionalProperties", { additionalProperty: key0 });
+      }
+    }
+    if (data.login_uid !== void 0) {
+      if (typeof data.login_uid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/login_uid", "type", { type: "string" });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      let data1 = data.channel_id;
+      if (typeof data1 === "string") {
+        if (!pattern17.test(data1)) {
+          vErrors = addError(vErrors, instancePath + "/channel_id", "pattern", { pattern: "\\S" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data2 = data.channel_type;
+      if (!(Number.isInteger(data2))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data2)) {
+        if (data2 > 255 || isNaN(data2)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "maximum", { limit: 255 });
+        }
+        if (data2 < 1 || isNaN(data2)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 1 });
+        }
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate49.errors = vErrors;
+  return vErrors === null;
+}
+var messageByClientMsgNoQuery = validate50;
+function validate50(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channel_id", "channel_type", "client_msg_no"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    for (const key0 in data) {
+      if (!(key0 === "channel_id" || key0 === "channel_type" || key0 === "client_msg_no")) {
+        vErrors = addError(vErrors, instancePath, "additionalProperties", { additionalProperty: key0 });
+      }
+    }
+    if (data.channel_id !== void 0) {
+      let data0 = data.channel_id;
+      if (typeof data0 === "string") {
+        if (!pattern17.test(data0)) {
+          vErrors = addError(vErrors, instancePath + "/channel_id", "pattern", { pattern: "\\S" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/channel_id", "type", { type: "string" });
+      }
+    }
+    if (data.channel_type !== void 0) {
+      let data1 = data.channel_type;
+      if (!(Number.isInteger(data1))) {
+        vErrors = addError(vErrors, instancePath + "/channel_type", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data1)) {
+        if (data1 > 255 || isNaN(data1)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "maximum", { limit: 255 });
+        }
+        if (data1 < 1 || isNaN(data1)) {
+          vErrors = addError(vErrors, instancePath + "/channel_type", "minimum", { limit: 1 });
+        }
+      }
+    }
+    if (data.client_msg_no !== void 0) {
+      let data2 = data.client_msg_no;
+      if (typeof data2 === "string") {
+        if (!pattern17.test(data2)) {
+          vErrors = addError(vErrors, instancePath + "/client_msg_no", "pattern", { pattern: "\\S" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/client_msg_no", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate50.errors = vErrors;
+  return vErrors === null;
+}
+var messagesRequest = validate51;
+function validate51(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2400,11 +2544,11 @@ function validate46(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate46.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-var messageRequest = validate47;
-function validate47(data, instancePath = "") {
+var messageRequest = validate52;
+function validate52(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2505,11 +2649,11 @@ function validate47(data, instancePath = "") {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
     errors++;
   }
-  validate47.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-var sendBatchRequest = validate48;
-function validate48(data, instancePath = "") {
+var sendBatchRequest = validate53;
+function validate53(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -2597,12 +2741,12 @@ function validate48(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate48.errors = vErrors;
+  validate53.errors = vErrors;
   return vErrors === null;
 }
-var searchRequest = validate49;
-var pattern37 = new RegExp("^(.*)$", "u");
-function validate49(data, instancePath = "") {
+var searchRequest = validate54;
+var pattern40 = new RegExp("^(.*)$", "u");
+function validate54(data, instancePath = "") {
   ;
   let vErrors = null;
   if (isObject(data)) {
@@ -2625,7 +2769,7 @@ function validate49(data, instancePath = "") {
       let data1 = data.payload;
       if (isObject(data1)) {
         for (const key0 in data1) {
-          if (pattern37.test(key0)) {
+          if (pattern40.test(key0)) {
             if (typeof data1[key0] !== "string") {
               vErrors = addError(vErrors, instancePath + "/payload/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "type", { type: "string" });
             }
@@ -2741,23 +2885,26 @@ function validate49(data, instancePath = "") {
   } else {
     vErrors = addError(vErrors, instancePath, "type", { type: "object" });
   }
-  validate49.errors = vErrors;
+  validate54.errors = vErrors;
   return vErrors === null;
 }
 export {
   apiConversation,
   apiErrorBody,
   apiMessage,
+  channelMaxMessageSeqResponse,
+  channelQuery,
   channelRecentMessages,
+  cmdSyncAckRequest,
+  cmdSyncRequest,
+  cmdSyncResponse,
   conversationSyncMessagesRequest,
   conversationSyncMessagesResponse,
   conversationSyncRequest,
   conversationSyncResponse,
-  maxMessageSeqResponse,
-  messageListResponse,
+  messageByClientMsgNoQuery,
   messageRequest,
-  messageSyncAckRequest,
-  messageSyncCmdRequest,
+  messageResponse,
   messageSyncRequest,
   messageSyncResponse,
   messagesRequest,
