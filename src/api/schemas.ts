@@ -16,6 +16,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { schemaId } from '../model/schema-ids.js'
+import { jsonRpcSchemas } from './jsonrpc-schemas.js'
 
 const ref = (name: string) => ({ $ref: schemaId(name) })
 
@@ -395,4 +396,5 @@ export const apiSchemas: readonly (readonly [validator: string, schema: TSchema]
   ['messageRequest', MessageRequestSchema],
   ['sendBatchRequest', SendBatchRequestSchema],
   ['searchRequest', SearchRequestSchema],
+  ...jsonRpcSchemas,
 ]

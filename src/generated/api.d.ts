@@ -50,3 +50,11 @@ export declare const messageRequest: ValidateFunction
 export declare const sendBatchRequest: ValidateFunction
 /** SearchRequest: Body of the search plugin’s `POST /plugins/wk.plugin.search/usersearch`. */
 export declare const searchRequest: ValidateFunction
+/** JsonRpcSendParams: `params` of the JSON-RPC `send` request, WuKongIM v2.2.3-20260128 and later: payload as Base64. */
+export declare const jsonRpcSendParams: ValidateFunction
+/** JsonRpcSendParamsUpToV2_2_2: `params` of the JSON-RPC `send` request up to WuKongIM v2.2.2-20251229: payload as a JSON object. */
+export declare const jsonRpcSendParamsUpToV2_2_2: ValidateFunction
+/** JsonRpcRecvParams: `params` of the JSON-RPC `recv` notification, WuKongIM v2.2.3-20260128 and later: payload as Base64. */
+export declare const jsonRpcRecvParams: ValidateFunction
+/** JsonRpcRecvParamsUpToV2_2_2: `params` of the JSON-RPC `recv` notification up to WuKongIM v2.2.2-20251229: payload as JSON. */
+export declare const jsonRpcRecvParamsUpToV2_2_2: ValidateFunction

@@ -2888,6 +2888,635 @@ function validate54(data, instancePath = "") {
   validate54.errors = vErrors;
   return vErrors === null;
 }
+var jsonRpcSendParams = validate55;
+function validate55(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channelId", "channelType", "payload"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.header !== void 0) {
+      let data0 = data.header;
+      if (isObject(data0)) {
+        if (data0.noPersist !== void 0) {
+          if (typeof data0.noPersist !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/noPersist", "type", { type: "boolean" });
+          }
+        }
+        if (data0.redDot !== void 0) {
+          if (typeof data0.redDot !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/redDot", "type", { type: "boolean" });
+          }
+        }
+        if (data0.syncOnce !== void 0) {
+          if (typeof data0.syncOnce !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/syncOnce", "type", { type: "boolean" });
+          }
+        }
+        if (data0.dup !== void 0) {
+          if (typeof data0.dup !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/dup", "type", { type: "boolean" });
+          }
+        }
+        if (data0.end !== void 0) {
+          if (typeof data0.end !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/end", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/header", "type", { type: "object" });
+      }
+    }
+    if (data.setting !== void 0) {
+      let data6 = data.setting;
+      if (isObject(data6)) {
+        if (data6.receipt !== void 0) {
+          if (typeof data6.receipt !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/receipt", "type", { type: "boolean" });
+          }
+        }
+        if (data6.signal !== void 0) {
+          if (typeof data6.signal !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/signal", "type", { type: "boolean" });
+          }
+        }
+        if (data6.stream !== void 0) {
+          if (typeof data6.stream !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/stream", "type", { type: "boolean" });
+          }
+        }
+        if (data6.topic !== void 0) {
+          if (typeof data6.topic !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/topic", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/setting", "type", { type: "object" });
+      }
+    }
+    if (data.msgKey !== void 0) {
+      if (typeof data.msgKey !== "string") {
+        vErrors = addError(vErrors, instancePath + "/msgKey", "type", { type: "string" });
+      }
+    }
+    if (data.expire !== void 0) {
+      let data12 = data.expire;
+      if (!(Number.isInteger(data12))) {
+        vErrors = addError(vErrors, instancePath + "/expire", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data12)) {
+        if (data12 > 4294967295 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "maximum", { limit: 4294967295 });
+        }
+        if (data12 < 0 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.clientMsgNo !== void 0) {
+      if (typeof data.clientMsgNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/clientMsgNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamNo !== void 0) {
+      if (typeof data.streamNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamNo", "type", { type: "string" });
+      }
+    }
+    if (data.channelId !== void 0) {
+      let data15 = data.channelId;
+      if (typeof data15 === "string") {
+        if (data15.length < 1) {
+          vErrors = addError(vErrors, instancePath + "/channelId", "minLength", { limit: 1 });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/channelId", "type", { type: "string" });
+      }
+    }
+    if (data.channelType !== void 0) {
+      let data16 = data.channelType;
+      if (!(Number.isInteger(data16))) {
+        vErrors = addError(vErrors, instancePath + "/channelType", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data16)) {
+        if (data16 > 255 || isNaN(data16)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "maximum", { limit: 255 });
+        }
+        if (data16 < 1 || isNaN(data16)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "minimum", { limit: 1 });
+        }
+      }
+    }
+    if (data.topic !== void 0) {
+      if (typeof data.topic !== "string") {
+        vErrors = addError(vErrors, instancePath + "/topic", "type", { type: "string" });
+      }
+    }
+    if (data.payload !== void 0) {
+      let data18 = data.payload;
+      if (typeof data18 === "string") {
+        if (data18.length < 1) {
+          vErrors = addError(vErrors, instancePath + "/payload", "minLength", { limit: 1 });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/payload", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate55.errors = vErrors;
+  return vErrors === null;
+}
+var jsonRpcSendParamsUpToV2_2_2 = validate56;
+function validate56(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["channelId", "channelType", "payload"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.header !== void 0) {
+      let data0 = data.header;
+      if (isObject(data0)) {
+        if (data0.noPersist !== void 0) {
+          if (typeof data0.noPersist !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/noPersist", "type", { type: "boolean" });
+          }
+        }
+        if (data0.redDot !== void 0) {
+          if (typeof data0.redDot !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/redDot", "type", { type: "boolean" });
+          }
+        }
+        if (data0.syncOnce !== void 0) {
+          if (typeof data0.syncOnce !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/syncOnce", "type", { type: "boolean" });
+          }
+        }
+        if (data0.dup !== void 0) {
+          if (typeof data0.dup !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/dup", "type", { type: "boolean" });
+          }
+        }
+        if (data0.end !== void 0) {
+          if (typeof data0.end !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/end", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/header", "type", { type: "object" });
+      }
+    }
+    if (data.setting !== void 0) {
+      let data6 = data.setting;
+      if (isObject(data6)) {
+        if (data6.receipt !== void 0) {
+          if (typeof data6.receipt !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/receipt", "type", { type: "boolean" });
+          }
+        }
+        if (data6.signal !== void 0) {
+          if (typeof data6.signal !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/signal", "type", { type: "boolean" });
+          }
+        }
+        if (data6.stream !== void 0) {
+          if (typeof data6.stream !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/stream", "type", { type: "boolean" });
+          }
+        }
+        if (data6.topic !== void 0) {
+          if (typeof data6.topic !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/topic", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/setting", "type", { type: "object" });
+      }
+    }
+    if (data.msgKey !== void 0) {
+      if (typeof data.msgKey !== "string") {
+        vErrors = addError(vErrors, instancePath + "/msgKey", "type", { type: "string" });
+      }
+    }
+    if (data.expire !== void 0) {
+      let data12 = data.expire;
+      if (!(Number.isInteger(data12))) {
+        vErrors = addError(vErrors, instancePath + "/expire", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data12)) {
+        if (data12 > 4294967295 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "maximum", { limit: 4294967295 });
+        }
+        if (data12 < 0 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.clientMsgNo !== void 0) {
+      if (typeof data.clientMsgNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/clientMsgNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamNo !== void 0) {
+      if (typeof data.streamNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamNo", "type", { type: "string" });
+      }
+    }
+    if (data.channelId !== void 0) {
+      let data15 = data.channelId;
+      if (typeof data15 === "string") {
+        if (data15.length < 1) {
+          vErrors = addError(vErrors, instancePath + "/channelId", "minLength", { limit: 1 });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/channelId", "type", { type: "string" });
+      }
+    }
+    if (data.channelType !== void 0) {
+      let data16 = data.channelType;
+      if (!(Number.isInteger(data16))) {
+        vErrors = addError(vErrors, instancePath + "/channelType", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data16)) {
+        if (data16 > 255 || isNaN(data16)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "maximum", { limit: 255 });
+        }
+        if (data16 < 1 || isNaN(data16)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "minimum", { limit: 1 });
+        }
+      }
+    }
+    if (data.topic !== void 0) {
+      if (typeof data.topic !== "string") {
+        vErrors = addError(vErrors, instancePath + "/topic", "type", { type: "string" });
+      }
+    }
+    if (data.payload !== void 0) {
+      let data18 = data.payload;
+      if (!(isObject(data18))) {
+        vErrors = addError(vErrors, instancePath + "/payload", "type", { type: "object" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate56.errors = vErrors;
+  return vErrors === null;
+}
+var jsonRpcRecvParams = validate57;
+function validate57(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["messageId", "messageSeq", "timestamp", "channelId", "channelType", "fromUid", "payload"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.header !== void 0) {
+      let data0 = data.header;
+      if (isObject(data0)) {
+        if (data0.noPersist !== void 0) {
+          if (typeof data0.noPersist !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/noPersist", "type", { type: "boolean" });
+          }
+        }
+        if (data0.redDot !== void 0) {
+          if (typeof data0.redDot !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/redDot", "type", { type: "boolean" });
+          }
+        }
+        if (data0.syncOnce !== void 0) {
+          if (typeof data0.syncOnce !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/syncOnce", "type", { type: "boolean" });
+          }
+        }
+        if (data0.dup !== void 0) {
+          if (typeof data0.dup !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/dup", "type", { type: "boolean" });
+          }
+        }
+        if (data0.end !== void 0) {
+          if (typeof data0.end !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/end", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/header", "type", { type: "object" });
+      }
+    }
+    if (data.setting !== void 0) {
+      let data6 = data.setting;
+      if (isObject(data6)) {
+        if (data6.receipt !== void 0) {
+          if (typeof data6.receipt !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/receipt", "type", { type: "boolean" });
+          }
+        }
+        if (data6.signal !== void 0) {
+          if (typeof data6.signal !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/signal", "type", { type: "boolean" });
+          }
+        }
+        if (data6.stream !== void 0) {
+          if (typeof data6.stream !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/stream", "type", { type: "boolean" });
+          }
+        }
+        if (data6.topic !== void 0) {
+          if (typeof data6.topic !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/topic", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/setting", "type", { type: "object" });
+      }
+    }
+    if (data.msgKey !== void 0) {
+      if (typeof data.msgKey !== "string") {
+        vErrors = addError(vErrors, instancePath + "/msgKey", "type", { type: "string" });
+      }
+    }
+    if (data.expire !== void 0) {
+      let data12 = data.expire;
+      if (!(Number.isInteger(data12))) {
+        vErrors = addError(vErrors, instancePath + "/expire", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.messageId !== void 0) {
+      let data13 = data.messageId;
+      if (typeof data13 === "string") {
+        if (!pattern1.test(data13)) {
+          vErrors = addError(vErrors, instancePath + "/messageId", "pattern", { pattern: "^-?[0-9]+$" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/messageId", "type", { type: "string" });
+      }
+    }
+    if (data.messageSeq !== void 0) {
+      let data14 = data.messageSeq;
+      if (!(Number.isInteger(data14))) {
+        vErrors = addError(vErrors, instancePath + "/messageSeq", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data14)) {
+        if (data14 > 4294967295 || isNaN(data14)) {
+          vErrors = addError(vErrors, instancePath + "/messageSeq", "maximum", { limit: 4294967295 });
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          vErrors = addError(vErrors, instancePath + "/messageSeq", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.clientMsgNo !== void 0) {
+      if (typeof data.clientMsgNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/clientMsgNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamNo !== void 0) {
+      if (typeof data.streamNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamId !== void 0) {
+      if (typeof data.streamId !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamId", "type", { type: "string" });
+      }
+    }
+    if (data.streamFlag !== void 0) {
+      let data18 = data.streamFlag;
+      if (!(Number.isInteger(data18))) {
+        vErrors = addError(vErrors, instancePath + "/streamFlag", "type", { type: "integer" });
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data19 = data.timestamp;
+      if (!(Number.isInteger(data19))) {
+        vErrors = addError(vErrors, instancePath + "/timestamp", "type", { type: "integer" });
+      }
+    }
+    if (data.channelId !== void 0) {
+      if (typeof data.channelId !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channelId", "type", { type: "string" });
+      }
+    }
+    if (data.channelType !== void 0) {
+      let data21 = data.channelType;
+      if (!(Number.isInteger(data21))) {
+        vErrors = addError(vErrors, instancePath + "/channelType", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data21)) {
+        if (data21 > 255 || isNaN(data21)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "maximum", { limit: 255 });
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.topic !== void 0) {
+      if (typeof data.topic !== "string") {
+        vErrors = addError(vErrors, instancePath + "/topic", "type", { type: "string" });
+      }
+    }
+    if (data.fromUid !== void 0) {
+      if (typeof data.fromUid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/fromUid", "type", { type: "string" });
+      }
+    }
+    if (data.payload !== void 0) {
+      if (typeof data.payload !== "string") {
+        vErrors = addError(vErrors, instancePath + "/payload", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate57.errors = vErrors;
+  return vErrors === null;
+}
+var jsonRpcRecvParamsUpToV2_2_2 = validate58;
+function validate58(data, instancePath = "") {
+  ;
+  let vErrors = null;
+  if (isObject(data)) {
+    for (const prop0 of ["messageId", "messageSeq", "timestamp", "channelId", "channelType", "fromUid", "payload"]) {
+      if (data[prop0] === void 0) {
+        vErrors = addError(vErrors, instancePath, "required", { missingProperty: prop0 });
+      }
+    }
+    if (data.header !== void 0) {
+      let data0 = data.header;
+      if (isObject(data0)) {
+        if (data0.noPersist !== void 0) {
+          if (typeof data0.noPersist !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/noPersist", "type", { type: "boolean" });
+          }
+        }
+        if (data0.redDot !== void 0) {
+          if (typeof data0.redDot !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/redDot", "type", { type: "boolean" });
+          }
+        }
+        if (data0.syncOnce !== void 0) {
+          if (typeof data0.syncOnce !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/syncOnce", "type", { type: "boolean" });
+          }
+        }
+        if (data0.dup !== void 0) {
+          if (typeof data0.dup !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/dup", "type", { type: "boolean" });
+          }
+        }
+        if (data0.end !== void 0) {
+          if (typeof data0.end !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/header/end", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/header", "type", { type: "object" });
+      }
+    }
+    if (data.setting !== void 0) {
+      let data6 = data.setting;
+      if (isObject(data6)) {
+        if (data6.receipt !== void 0) {
+          if (typeof data6.receipt !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/receipt", "type", { type: "boolean" });
+          }
+        }
+        if (data6.signal !== void 0) {
+          if (typeof data6.signal !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/signal", "type", { type: "boolean" });
+          }
+        }
+        if (data6.stream !== void 0) {
+          if (typeof data6.stream !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/stream", "type", { type: "boolean" });
+          }
+        }
+        if (data6.topic !== void 0) {
+          if (typeof data6.topic !== "boolean") {
+            vErrors = addError(vErrors, instancePath + "/setting/topic", "type", { type: "boolean" });
+          }
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/setting", "type", { type: "object" });
+      }
+    }
+    if (data.msgKey !== void 0) {
+      if (typeof data.msgKey !== "string") {
+        vErrors = addError(vErrors, instancePath + "/msgKey", "type", { type: "string" });
+      }
+    }
+    if (data.expire !== void 0) {
+      let data12 = data.expire;
+      if (!(Number.isInteger(data12))) {
+        vErrors = addError(vErrors, instancePath + "/expire", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          vErrors = addError(vErrors, instancePath + "/expire", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.messageId !== void 0) {
+      let data13 = data.messageId;
+      if (typeof data13 === "string") {
+        if (!pattern1.test(data13)) {
+          vErrors = addError(vErrors, instancePath + "/messageId", "pattern", { pattern: "^-?[0-9]+$" });
+        }
+      } else {
+        vErrors = addError(vErrors, instancePath + "/messageId", "type", { type: "string" });
+      }
+    }
+    if (data.messageSeq !== void 0) {
+      let data14 = data.messageSeq;
+      if (!(Number.isInteger(data14))) {
+        vErrors = addError(vErrors, instancePath + "/messageSeq", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data14)) {
+        if (data14 > 4294967295 || isNaN(data14)) {
+          vErrors = addError(vErrors, instancePath + "/messageSeq", "maximum", { limit: 4294967295 });
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          vErrors = addError(vErrors, instancePath + "/messageSeq", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.clientMsgNo !== void 0) {
+      if (typeof data.clientMsgNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/clientMsgNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamNo !== void 0) {
+      if (typeof data.streamNo !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamNo", "type", { type: "string" });
+      }
+    }
+    if (data.streamId !== void 0) {
+      if (typeof data.streamId !== "string") {
+        vErrors = addError(vErrors, instancePath + "/streamId", "type", { type: "string" });
+      }
+    }
+    if (data.streamFlag !== void 0) {
+      let data18 = data.streamFlag;
+      if (!(Number.isInteger(data18))) {
+        vErrors = addError(vErrors, instancePath + "/streamFlag", "type", { type: "integer" });
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data19 = data.timestamp;
+      if (!(Number.isInteger(data19))) {
+        vErrors = addError(vErrors, instancePath + "/timestamp", "type", { type: "integer" });
+      }
+    }
+    if (data.channelId !== void 0) {
+      if (typeof data.channelId !== "string") {
+        vErrors = addError(vErrors, instancePath + "/channelId", "type", { type: "string" });
+      }
+    }
+    if (data.channelType !== void 0) {
+      let data21 = data.channelType;
+      if (!(Number.isInteger(data21))) {
+        vErrors = addError(vErrors, instancePath + "/channelType", "type", { type: "integer" });
+      }
+      if (Number.isFinite(data21)) {
+        if (data21 > 255 || isNaN(data21)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "maximum", { limit: 255 });
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          vErrors = addError(vErrors, instancePath + "/channelType", "minimum", { limit: 0 });
+        }
+      }
+    }
+    if (data.topic !== void 0) {
+      if (typeof data.topic !== "string") {
+        vErrors = addError(vErrors, instancePath + "/topic", "type", { type: "string" });
+      }
+    }
+    if (data.fromUid !== void 0) {
+      if (typeof data.fromUid !== "string") {
+        vErrors = addError(vErrors, instancePath + "/fromUid", "type", { type: "string" });
+      }
+    }
+  } else {
+    vErrors = addError(vErrors, instancePath, "type", { type: "object" });
+  }
+  validate58.errors = vErrors;
+  return vErrors === null;
+}
 export {
   apiConversation,
   apiErrorBody,
@@ -2902,6 +3531,10 @@ export {
   conversationSyncMessagesResponse,
   conversationSyncRequest,
   conversationSyncResponse,
+  jsonRpcRecvParams,
+  jsonRpcRecvParamsUpToV2_2_2,
+  jsonRpcSendParams,
+  jsonRpcSendParamsUpToV2_2_2,
   messageByClientMsgNoQuery,
   messageRequest,
   messageResponse,
