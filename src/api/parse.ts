@@ -143,7 +143,7 @@ class MessageReader<P> {
       else error = decoded.error
     }
     const setting = m.setting as number
-    const stream = (setting & STREAM_SETTING) !== 0 || m.event_meta !== undefined || m.stream_data !== undefined || m.end !== undefined || m.stream_no !== undefined ? this.#stream(m, path) : undefined
+    const stream = (setting & STREAM_SETTING) !== 0 || m.event_meta !== undefined || m.stream_data !== undefined || m.end !== undefined || m.stream_no !== undefined || m.stream_id !== undefined ? this.#stream(m, path) : undefined
     return {
       message_id,
       message_seq: dec(m.message_seq),
