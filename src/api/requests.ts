@@ -45,7 +45,8 @@ import type {
 export type Int64Out = number | bigint
 
 /** Replaces the int64 positions `K` of a schema type by what builders take / give. */
-type WithIds<T, K extends keyof T, V> = Omit<T, K> & { [P in K]?: undefined extends T[P] ? V | undefined : V }
+/** `T` with its int64 positions `K` as what builders take (`V`). */
+export type WithIds<T, K extends keyof T, V> = Omit<T, K> & { [P in K]?: undefined extends T[P] ? V | undefined : V }
 
 function refuse(what: string, issues: readonly ValidationIssue[]): never {
   const shown = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`)

@@ -3,6 +3,8 @@
  * exact and each payload decoded on its own, request builders that refuse what the server
  * mis-handles, exact JSON writing of ids, person-channel ids, the JSON-RPC wire, and a typed
  * client over `fetch`. Browser-safe: no Node-only import.
+ *
+ * @module wukong-payload/api
  */
 export {
   parseApiErrorBody,
@@ -54,6 +56,7 @@ export type {
   MessagesBody,
   MessagesInput,
   SendBatchInput,
+  WithIds,
 } from '../api/requests.js'
 export { exactInteger, stringifyExact } from '../api/exact-json.js'
 export type { Int64Input } from '../api/exact-json.js'
