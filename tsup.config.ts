@@ -95,7 +95,7 @@ export function markPureCalls(source: string): string {
 const pureSchemaCalls = {
   name: 'pure-schema-calls',
   setup(build: { onLoad(options: { filter: RegExp }, callback: (args: { path: string }) => Promise<{ contents: string; loader: 'ts' }>): void }) {
-    build.onLoad({ filter: /[\\/]src[\\/](types|model)[\\/].*\.ts$/ }, async (args) => ({ contents: markPureCalls(await readFile(args.path, 'utf8')), loader: 'ts' }))
+    build.onLoad({ filter: /[\\/]src[\\/](types|model|events|api)[\\/].*\.ts$/ }, async (args) => ({ contents: markPureCalls(await readFile(args.path, 'utf8')), loader: 'ts' }))
   },
 }
 

@@ -34,6 +34,9 @@ export interface SizeCase {
 export const CODEC_BASE_BYTES = 5 * 1024
 export const CODEC_BYTES_PER_TYPE = 192 + 96
 
+/** The read side's parsers (issue 28): measured first at MEASURED; the codec's budget plus the api's. */
+export const API_PARSE_BUDGET = 0
+
 export const sizeCases: readonly SizeCase[] = [
   {
     name: `import { decodePayload, encodePayload, validatePayload } from 'wukong-payload' (${CODEC_BASE_BYTES} B + ${CODEC_BYTES_PER_TYPE} B × ${payloadDefinitions.length} types)`,
@@ -49,6 +52,12 @@ export const sizeCases: readonly SizeCase[] = [
     source: "import { renderSystemMessage, digest } from 'wukong-payload/render'\nexport const use = [renderSystemMessage, digest]",
     // 1.75 KB since output is bounded (maxLength, a marked truncation) and names resolve (resolveName): measured 1.59 KB.
     budget: 1.75 * 1024,
+  },
+  {
+    // The read side: the exact JSON read, the api validators, the codec (every payload is decoded), the events reducer.
+    name: "import { parseMessageSyncResponse, parseConversationSyncResponse } from 'wukong-payload/api'",
+    source: "import { parseMessageSyncResponse, parseConversationSyncResponse } from 'wukong-payload/api'\nexport const use = [parseMessageSyncResponse, parseConversationSyncResponse]",
+    budget: API_PARSE_BUDGET,
   },
   {
     name: "import type { Payload } from 'wukong-payload'",

@@ -1,0 +1,132 @@
+// tsup.config.ts
+import { readFile } from "node:fs/promises";
+import { defineConfig } from "tsup";
+import ts from "typescript";
+function markPureCalls(source) {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
+  const tokens = [];
+  const braces = [];
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) {
+      const previous = tokens.at(-1)?.kind;
+      if (previous === void 0 || ![ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral].includes(previous)) kind = scanner.reScanSlashToken();
+    } else if (kind === ts.SyntaxKind.OpenBraceToken) braces.push(false);
+    else if (kind === ts.SyntaxKind.TemplateHead) braces.push(true);
+    else if (kind === ts.SyntaxKind.CloseBraceToken && braces.pop() === true) {
+      kind = scanner.reScanTemplateToken(false);
+      if (kind === ts.SyntaxKind.TemplateMiddle) braces.push(true);
+    }
+    tokens.push({ kind, text: scanner.getTokenText(), start: scanner.getTokenStart() });
+  }
+  const isCall = (at) => {
+    let i = at;
+    if (tokens[i]?.kind === ts.SyntaxKind.LessThanToken) {
+      for (let depth = 0; i < tokens.length; i++) {
+        const k = tokens[i]?.kind;
+        if (k === ts.SyntaxKind.LessThanToken) depth++;
+        else if (k === ts.SyntaxKind.GreaterThanToken && --depth === 0) break;
+        else if (k === ts.SyntaxKind.OpenParenToken || k === ts.SyntaxKind.SemicolonToken) return false;
+      }
+      i++;
+    }
+    return tokens[i]?.kind === ts.SyntaxKind.OpenParenToken;
+  };
+  const callOpen = (at) => {
+    let i = at;
+    while (tokens[i]?.kind !== ts.SyntaxKind.OpenParenToken) i++;
+    return i;
+  };
+  const matching = (open) => {
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+      const k = tokens[i]?.kind;
+      if (k === ts.SyntaxKind.OpenParenToken) depth++;
+      else if (k === ts.SyntaxKind.CloseParenToken && --depth === 0) return i;
+    }
+    throw new Error("markPureCalls: unbalanced parentheses");
+  };
+  const marks = [];
+  const reads = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== ts.SyntaxKind.Identifier) continue;
+    if (/Definition$/.test(t.text) && tokens[i - 1]?.kind === ts.SyntaxKind.EqualsToken && tokens[i + 1]?.kind === ts.SyntaxKind.DotToken && tokens[i + 2]?.text === "schema") {
+      const last = tokens[i + 2];
+      reads.push([t.start, last.start + last.text.length]);
+      continue;
+    }
+    const before = tokens[i - 1];
+    if (before && (before.kind === ts.SyntaxKind.DotToken || before.kind === ts.SyntaxKind.NewKeyword || before.kind === ts.SyntaxKind.FunctionKeyword)) continue;
+    let open = -1;
+    if (t.text === "Type" && tokens[i + 1]?.kind === ts.SyntaxKind.DotToken && /^[A-Z]/.test(tokens[i + 2]?.text ?? "") && isCall(i + 3)) open = callOpen(i + 3);
+    else if ((t.text === "definePayloadType" || t.text === "withStatic" || /^[A-Z]\w*[a-z]\w*$/.test(t.text)) && isCall(i + 1)) open = callOpen(i + 1);
+    if (open < 0) continue;
+    const close = matching(open);
+    if (tokens.slice(open, close).some((x) => x.kind === ts.SyntaxKind.DotDotDotToken)) {
+      const last = tokens[close];
+      reads.push([t.start, last.start + 1]);
+    } else marks.push(t.start);
+  }
+  const inserts = [];
+  for (const at of marks) if (!/__PURE__\*?\/\s*$/.test(source.slice(Math.max(0, at - 20), at))) inserts.push([at, "/* @__PURE__ */ "]);
+  for (const [start, end] of reads) inserts.push([start, "/* @__PURE__ */ (() => "], [end, ")()"]);
+  let out = source;
+  for (const [at, text] of inserts.sort((x, y) => y[0] - x[0])) out = `${out.slice(0, at)}${text}${out.slice(at)}`;
+  return out;
+}
+var pureSchemaCalls = {
+  name: "pure-schema-calls",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/](types|model|events|api)[\\/].*\.ts$/ }, async (args) => ({ contents: markPureCalls(await readFile(args.path, "utf8")), loader: "ts" }));
+  }
+};
+var entries = {
+  index: "src/entries/index.ts",
+  render: "src/entries/render.ts",
+  runtime: "src/entries/runtime.ts",
+  codec: "src/entries/codec.ts",
+  server: "src/entries/server.ts",
+  events: "src/entries/events.ts",
+  api: "src/entries/api.ts",
+  "adapters/openim": "src/entries/adapters/openim.ts",
+  "adapters/lanying": "src/entries/adapters/lanying.ts",
+  "adapters/commsease": "src/entries/adapters/commsease.ts"
+};
+var nodeBundle = {
+  entry: entries,
+  silent: true,
+  platform: "node",
+  target: "es2022",
+  dts: false,
+  clean: false,
+  noExternal: ["@sinclair/typebox", "lossless-json"],
+  esbuildOptions(options) {
+    options.alias = { "#platform": "./src/wire/platform-node.ts" };
+  }
+};
+var tsup_config_default = defineConfig([
+  // ESM, one output file per source module: with "sideEffects": false a consumer's bundler then
+  // drops whole modules it does not use (the TypeBox schema modules when only the codec is
+  // imported), which a single bundled file would not allow.
+  {
+    // src/inspector is a web page, built on its own into dist/inspector by scripts/build-inspector.ts.
+    entry: ["src/**/*.ts", "src/**/*.js", "!src/**/*.d.ts", "!src/inspector/**"],
+    format: ["esm"],
+    bundle: false,
+    outDir: "dist",
+    target: "es2022",
+    dts: false,
+    clean: false,
+    silent: true,
+    esbuildPlugins: [pureSchemaCalls]
+  },
+  { ...nodeBundle, format: ["esm"], outDir: "dist/node", splitting: true, minifyWhitespace: true, minifySyntax: true },
+  { ...nodeBundle, format: ["cjs"], outDir: "dist", splitting: false }
+  // Declarations are not tsup's: scripts/build.ts runs tsc (tsconfig.build.json) beside it, which
+  // is faster than tsup's bundled declarations and gives one .d.ts per module.
+]);
+export {
+  tsup_config_default as default,
+  markPureCalls
+};
+//# sourceMappingURL=data:application/json;base64,ewogICJ2ZXJzaW9uIjogMywKICAic291cmNlcyI6IFsidHN1cC5jb25maWcudHMiXSwKICAic291cmNlc0NvbnRlbnQiOiBbImNvbnN0IF9faW5qZWN0ZWRfZmlsZW5hbWVfXyA9IFwiL3dvcmsvd3QtMjgvdHN1cC5jb25maWcudHNcIjtjb25zdCBfX2luamVjdGVkX2Rpcm5hbWVfXyA9IFwiL3dvcmsvd3QtMjhcIjtjb25zdCBfX2luamVjdGVkX2ltcG9ydF9tZXRhX3VybF9fID0gXCJmaWxlOi8vL3dvcmsvd3QtMjgvdHN1cC5jb25maWcudHNcIjtpbXBvcnQgeyByZWFkRmlsZSB9IGZyb20gJ25vZGU6ZnMvcHJvbWlzZXMnXG5pbXBvcnQgeyBkZWZpbmVDb25maWcgfSBmcm9tICd0c3VwJ1xuaW1wb3J0IHRzIGZyb20gJ3R5cGVzY3JpcHQnXG5cbi8qKlxuICogTWFya3MgdGhlIHNjaGVtYS1idWlsZGluZyBjYWxscyBvZiBzcmMvdHlwZXMgYW5kIHNyYy9tb2RlbCBhcyBgLyogQF9fUFVSRV9fICpcXC9gOiBUeXBlQm94J3NcbiAqIGBUeXBlLiooXHUyMDI2KWAgYW5kIHRoZSBwYWNrYWdlJ3Mgc2NoZW1hIGNvbnN0cnVjdG9ycyAoYGRlZmluZVBheWxvYWRUeXBlYCwgYHdpdGhTdGF0aWNgIGFuZCB0aGVcbiAqIFBhc2NhbENhc2UgaGVscGVycyBzdWNoIGFzIGBEZWNpbWFsSWRgOiBieSBjb252ZW50aW9uIGEgUGFzY2FsQ2FzZSBjYWxsIHRoZXJlIGJ1aWxkcyBhIHNjaGVtYSkuXG4gKiBUaGV5IG9ubHkgYnVpbGQgb2JqZWN0czsgd2l0aCB0aGUgbWFyayBhIGJ1bmRsZXIgZHJvcHMgdGhvc2Ugd2hvc2UgcmVzdWx0IGlzIHVudXNlZCwgc28gdGhhdCBhXG4gKiBjb25zdW1lciBpbXBvcnRpbmcgb25lIGJ1aWxkZXIgZnJvbSBgd3Vrb25nLXBheWxvYWQvcmVuZGVyYCBnZXRzIG5laXRoZXIgVHlwZUJveCBub3IgdGhlXG4gKiBzY2hlbWFzLiBlc2J1aWxkIGtlZXBzIHRoZSBtYXJrcyBpbiBkaXN0LywgZm9yIHRoZSBjb25zdW1lcidzIGJ1bmRsZXIuIFR5cGVTY3JpcHQncyBzY2FubmVyXG4gKiBmaW5kcyB0aGUgY2FsbHMsIHNvIHRoYXQgY29tbWVudHMgYW5kIHN0cmluZ3MgYXJlIG5ldmVyIHRvdWNoZWQuXG4gKi9cbmV4cG9ydCBmdW5jdGlvbiBtYXJrUHVyZUNhbGxzKHNvdXJjZTogc3RyaW5nKTogc3RyaW5nIHtcbiAgY29uc3Qgc2Nhbm5lciA9IHRzLmNyZWF0ZVNjYW5uZXIodHMuU2NyaXB0VGFyZ2V0LkxhdGVzdCwgdHJ1ZSwgdHMuTGFuZ3VhZ2VWYXJpYW50LlN0YW5kYXJkLCBzb3VyY2UpXG4gIGNvbnN0IHRva2VuczogeyBraW5kOiB0cy5TeW50YXhLaW5kOyB0ZXh0OiBzdHJpbmc7IHN0YXJ0OiBudW1iZXIgfVtdID0gW11cbiAgLy8gT3BlbiBge2AgYW5kIGAke2A6IGEgYH1gIGNsb3NpbmcgYSBgJHtgIGNvbnRpbnVlcyBpdHMgdGVtcGxhdGUgbGl0ZXJhbC5cbiAgY29uc3QgYnJhY2VzOiBib29sZWFuW10gPSBbXVxuICBmb3IgKGxldCBraW5kID0gc2Nhbm5lci5zY2FuKCk7IGtpbmQgIT09IHRzLlN5bnRheEtpbmQuRW5kT2ZGaWxlVG9rZW47IGtpbmQgPSBzY2FubmVyLnNjYW4oKSkge1xuICAgIGlmIChraW5kID09PSB0cy5TeW50YXhLaW5kLlNsYXNoVG9rZW4gfHwga2luZCA9PT0gdHMuU3ludGF4S2luZC5TbGFzaEVxdWFsc1Rva2VuKSB7XG4gICAgICBjb25zdCBwcmV2aW91cyA9IHRva2Vucy5hdCgtMSk/LmtpbmRcbiAgICAgIC8vIEEgYC9gIHdoZXJlIGFuIGV4cHJlc3Npb24gc3RhcnRzIGlzIGEgcmVndWxhciBleHByZXNzaW9uIGxpdGVyYWwuXG4gICAgICBpZiAocHJldmlvdXMgPT09IHVuZGVmaW5lZCB8fCAhW3RzLlN5bnRheEtpbmQuSWRlbnRpZmllciwgdHMuU3ludGF4S2luZC5DbG9zZVBhcmVuVG9rZW4sIHRzLlN5bnRheEtpbmQuQ2xvc2VCcmFja2V0VG9rZW4sIHRzLlN5bnRheEtpbmQuTnVtZXJpY0xpdGVyYWwsIHRzLlN5bnRheEtpbmQuU3RyaW5nTGl0ZXJhbF0uaW5jbHVkZXMocHJldmlvdXMpKSBraW5kID0gc2Nhbm5lci5yZVNjYW5TbGFzaFRva2VuKClcbiAgICB9IGVsc2UgaWYgKGtpbmQgPT09IHRzLlN5bnRheEtpbmQuT3BlbkJyYWNlVG9rZW4pIGJyYWNlcy5wdXNoKGZhbHNlKVxuICAgIGVsc2UgaWYgKGtpbmQgPT09IHRzLlN5bnRheEtpbmQuVGVtcGxhdGVIZWFkKSBicmFjZXMucHVzaCh0cnVlKVxuICAgIGVsc2UgaWYgKGtpbmQgPT09IHRzLlN5bnRheEtpbmQuQ2xvc2VCcmFjZVRva2VuICYmIGJyYWNlcy5wb3AoKSA9PT0gdHJ1ZSkge1xuICAgICAga2luZCA9IHNjYW5uZXIucmVTY2FuVGVtcGxhdGVUb2tlbihmYWxzZSlcbiAgICAgIGlmIChraW5kID09PSB0cy5TeW50YXhLaW5kLlRlbXBsYXRlTWlkZGxlKSBicmFjZXMucHVzaCh0cnVlKVxuICAgIH1cbiAgICB0b2tlbnMucHVzaCh7IGtpbmQsIHRleHQ6IHNjYW5uZXIuZ2V0VG9rZW5UZXh0KCksIHN0YXJ0OiBzY2FubmVyLmdldFRva2VuU3RhcnQoKSB9KVxuICB9XG4gIGNvbnN0IGlzQ2FsbCA9IChhdDogbnVtYmVyKTogYm9vbGVhbiA9PiB7XG4gICAgbGV0IGkgPSBhdFxuICAgIGlmICh0b2tlbnNbaV0/LmtpbmQgPT09IHRzLlN5bnRheEtpbmQuTGVzc1RoYW5Ub2tlbikge1xuICAgICAgLy8gVHlwZSBhcmd1bWVudHM6IHNraXAgdG8gdGhlIG1hdGNoaW5nIGA+YC5cbiAgICAgIGZvciAobGV0IGRlcHRoID0gMDsgaSA8IHRva2Vucy5sZW5ndGg7IGkrKykge1xuICAgICAgICBjb25zdCBrID0gdG9rZW5zW2ldPy5raW5kXG4gICAgICAgIGlmIChrID09PSB0cy5TeW50YXhLaW5kLkxlc3NUaGFuVG9rZW4pIGRlcHRoKytcbiAgICAgICAgZWxzZSBpZiAoayA9PT0gdHMuU3ludGF4S2luZC5HcmVhdGVyVGhhblRva2VuICYmIC0tZGVwdGggPT09IDApIGJyZWFrXG4gICAgICAgIGVsc2UgaWYgKGsgPT09IHRzLlN5bnRheEtpbmQuT3BlblBhcmVuVG9rZW4gfHwgayA9PT0gdHMuU3ludGF4S2luZC5TZW1pY29sb25Ub2tlbikgcmV0dXJuIGZhbHNlXG4gICAgICB9XG4gICAgICBpKytcbiAgICB9XG4gICAgcmV0dXJuIHRva2Vuc1tpXT8ua2luZCA9PT0gdHMuU3ludGF4S2luZC5PcGVuUGFyZW5Ub2tlblxuICB9XG4gIC8qKiBJbmRleCBvZiB0aGUgYChgIG9mIGEgY2FsbCB3aG9zZSBjYWxsZWUgKGFuZCB0eXBlIGFyZ3VtZW50cykgc3RhcnQgYXQgYGF0YC4gKi9cbiAgY29uc3QgY2FsbE9wZW4gPSAoYXQ6IG51bWJlcik6IG51bWJlciA9PiB7XG4gICAgbGV0IGkgPSBhdFxuICAgIHdoaWxlICh0b2tlbnNbaV0/LmtpbmQgIT09IHRzLlN5bnRheEtpbmQuT3BlblBhcmVuVG9rZW4pIGkrK1xuICAgIHJldHVybiBpXG4gIH1cbiAgLyoqIEluZGV4IG9mIHRoZSBgKWAgbWF0Y2hpbmcgdGhlIGAoYCBhdCBgb3BlbmAuICovXG4gIGNvbnN0IG1hdGNoaW5nID0gKG9wZW46IG51bWJlcik6IG51bWJlciA9PiB7XG4gICAgbGV0IGRlcHRoID0gMFxuICAgIGZvciAobGV0IGkgPSBvcGVuOyBpIDwgdG9rZW5zLmxlbmd0aDsgaSsrKSB7XG4gICAgICBjb25zdCBrID0gdG9rZW5zW2ldPy5raW5kXG4gICAgICBpZiAoayA9PT0gdHMuU3ludGF4S2luZC5PcGVuUGFyZW5Ub2tlbikgZGVwdGgrK1xuICAgICAgZWxzZSBpZiAoayA9PT0gdHMuU3ludGF4S2luZC5DbG9zZVBhcmVuVG9rZW4gJiYgLS1kZXB0aCA9PT0gMCkgcmV0dXJuIGlcbiAgICB9XG4gICAgdGhyb3cgbmV3IEVycm9yKCdtYXJrUHVyZUNhbGxzOiB1bmJhbGFuY2VkIHBhcmVudGhlc2VzJylcbiAgfVxuICBjb25zdCBtYXJrczogbnVtYmVyW10gPSBbXVxuICAvKiogRXhwcmVzc2lvbnMgYSBidW5kbGVyIGtlZXBzIGV2ZW4gd2hlbiBtYXJrZWQgKGEgcHJvcGVydHkgcmVhZCBzdWNoIGFzIGBmb29EZWZpbml0aW9uLnNjaGVtYWAgYWZ0ZXIgYD1gLCB3aGljaCBhIGdldHRlciBtaWdodCBzZXJ2ZSk6IHdyYXBwZWQgaW4gYSBtYXJrZWQgYXJyb3cgY2FsbC4gKi9cbiAgY29uc3QgcmVhZHM6IFtzdGFydDogbnVtYmVyLCBlbmQ6IG51bWJlcl1bXSA9IFtdXG4gIGZvciAobGV0IGkgPSAwOyBpIDwgdG9rZW5zLmxlbmd0aDsgaSsrKSB7XG4gICAgY29uc3QgdCA9IHRva2Vuc1tpXSBhcyAodHlwZW9mIHRva2VucylbbnVtYmVyXVxuICAgIGlmICh0LmtpbmQgIT09IHRzLlN5bnRheEtpbmQuSWRlbnRpZmllcikgY29udGludWVcbiAgICBpZiAoL0RlZmluaXRpb24kLy50ZXN0KHQudGV4dCkgJiYgdG9rZW5zW2kgLSAxXT8ua2luZCA9PT0gdHMuU3ludGF4S2luZC5FcXVhbHNUb2tlbiAmJiB0b2tlbnNbaSArIDFdPy5raW5kID09PSB0cy5TeW50YXhLaW5kLkRvdFRva2VuICYmIHRva2Vuc1tpICsgMl0/LnRleHQgPT09ICdzY2hlbWEnKSB7XG4gICAgICBjb25zdCBsYXN0ID0gdG9rZW5zW2kgKyAyXSBhcyAodHlwZW9mIHRva2VucylbbnVtYmVyXVxuICAgICAgcmVhZHMucHVzaChbdC5zdGFydCwgbGFzdC5zdGFydCArIGxhc3QudGV4dC5sZW5ndGhdKVxuICAgICAgY29udGludWVcbiAgICB9XG4gICAgY29uc3QgYmVmb3JlID0gdG9rZW5zW2kgLSAxXVxuICAgIGlmIChiZWZvcmUgJiYgKGJlZm9yZS5raW5kID09PSB0cy5TeW50YXhLaW5kLkRvdFRva2VuIHx8IGJlZm9yZS5raW5kID09PSB0cy5TeW50YXhLaW5kLk5ld0tleXdvcmQgfHwgYmVmb3JlLmtpbmQgPT09IHRzLlN5bnRheEtpbmQuRnVuY3Rpb25LZXl3b3JkKSkgY29udGludWVcbiAgICBsZXQgb3BlbiA9IC0xXG4gICAgaWYgKHQudGV4dCA9PT0gJ1R5cGUnICYmIHRva2Vuc1tpICsgMV0/LmtpbmQgPT09IHRzLlN5bnRheEtpbmQuRG90VG9rZW4gJiYgL15bQS1aXS8udGVzdCh0b2tlbnNbaSArIDJdPy50ZXh0ID8/ICcnKSAmJiBpc0NhbGwoaSArIDMpKSBvcGVuID0gY2FsbE9wZW4oaSArIDMpXG4gICAgZWxzZSBpZiAoKHQudGV4dCA9PT0gJ2RlZmluZVBheWxvYWRUeXBlJyB8fCB0LnRleHQgPT09ICd3aXRoU3RhdGljJyB8fCAvXltBLVpdXFx3KlthLXpdXFx3KiQvLnRlc3QodC50ZXh0KSkgJiYgaXNDYWxsKGkgKyAxKSkgb3BlbiA9IGNhbGxPcGVuKGkgKyAxKVxuICAgIGlmIChvcGVuIDwgMCkgY29udGludWVcbiAgICBjb25zdCBjbG9zZSA9IG1hdGNoaW5nKG9wZW4pXG4gICAgLy8gQSBzcHJlYWQgaW4gdGhlIGFyZ3VtZW50cyAoYHsgLi4ubWV0YSwgLi4uIH1gKSBtYXkgcnVuIGEgZ2V0dGVyLCBzbyBhIGJ1bmRsZXIga2VlcHMgYVxuICAgIC8vIG1hcmtlZCBjYWxsIHdpdGggb25lOiBzdWNoIGEgY2FsbCBnb2VzIGludG8gYSBtYXJrZWQgYXJyb3cgY2FsbCB3aXRob3V0IGFyZ3VtZW50cy5cbiAgICBpZiAodG9rZW5zLnNsaWNlKG9wZW4sIGNsb3NlKS5zb21lKCh4KSA9PiB4LmtpbmQgPT09IHRzLlN5bnRheEtpbmQuRG90RG90RG90VG9rZW4pKSB7XG4gICAgICBjb25zdCBsYXN0ID0gdG9rZW5zW2Nsb3NlXSBhcyAodHlwZW9mIHRva2VucylbbnVtYmVyXVxuICAgICAgcmVhZHMucHVzaChbdC5zdGFydCwgbGFzdC5zdGFydCArIDFdKVxuICAgIH0gZWxzZSBtYXJrcy5wdXNoKHQuc3RhcnQpXG4gIH1cbiAgY29uc3QgaW5zZXJ0czogW2F0OiBudW1iZXIsIHRleHQ6IHN0cmluZ11bXSA9IFtdXG4gIC8vIENhbGxzIGFscmVhZHkgbWFya2VkIGluIHRoZSBzb3VyY2Uga2VlcCB0aGVpciBvbmUgbWFyay5cbiAgZm9yIChjb25zdCBhdCBvZiBtYXJrcykgaWYgKCEvX19QVVJFX19cXCo/XFwvXFxzKiQvLnRlc3Qoc291cmNlLnNsaWNlKE1hdGgubWF4KDAsIGF0IC0gMjApLCBhdCkpKSBpbnNlcnRzLnB1c2goW2F0LCAnLyogQF9fUFVSRV9fICovICddKVxuICBmb3IgKGNvbnN0IFtzdGFydCwgZW5kXSBvZiByZWFkcykgaW5zZXJ0cy5wdXNoKFtzdGFydCwgJy8qIEBfX1BVUkVfXyAqLyAoKCkgPT4gJ10sIFtlbmQsICcpKCknXSlcbiAgbGV0IG91dCA9IHNvdXJjZVxuICBmb3IgKGNvbnN0IFthdCwgdGV4dF0gb2YgaW5zZXJ0cy5zb3J0KCh4LCB5KSA9PiB5WzBdIC0geFswXSkpIG91dCA9IGAke291dC5zbGljZSgwLCBhdCl9JHt0ZXh0fSR7b3V0LnNsaWNlKGF0KX1gXG4gIHJldHVybiBvdXRcbn1cbmNvbnN0IHB1cmVTY2hlbWFDYWxscyA9IHtcbiAgbmFtZTogJ3B1cmUtc2NoZW1hLWNhbGxzJyxcbiAgc2V0dXAoYnVpbGQ6IHsgb25Mb2FkKG9wdGlvbnM6IHsgZmlsdGVyOiBSZWdFeHAgfSwgY2FsbGJhY2s6IChhcmdzOiB7IHBhdGg6IHN0cmluZyB9KSA9PiBQcm9taXNlPHsgY29udGVudHM6IHN0cmluZzsgbG9hZGVyOiAndHMnIH0+KTogdm9pZCB9KSB7XG4gICAgYnVpbGQub25Mb2FkKHsgZmlsdGVyOiAvW1xcXFwvXXNyY1tcXFxcL10odHlwZXN8bW9kZWx8ZXZlbnRzfGFwaSlbXFxcXC9dLipcXC50cyQvIH0sIGFzeW5jIChhcmdzKSA9PiAoeyBjb250ZW50czogbWFya1B1cmVDYWxscyhhd2FpdCByZWFkRmlsZShhcmdzLnBhdGgsICd1dGY4JykpLCBsb2FkZXI6ICd0cycgfSkpXG4gIH0sXG59XG5cbmNvbnN0IGVudHJpZXMgPSB7XG4gIGluZGV4OiAnc3JjL2VudHJpZXMvaW5kZXgudHMnLFxuICByZW5kZXI6ICdzcmMvZW50cmllcy9yZW5kZXIudHMnLFxuICBydW50aW1lOiAnc3JjL2VudHJpZXMvcnVudGltZS50cycsXG4gIGNvZGVjOiAnc3JjL2VudHJpZXMvY29kZWMudHMnLFxuICBzZXJ2ZXI6ICdzcmMvZW50cmllcy9zZXJ2ZXIudHMnLFxuICBldmVudHM6ICdzcmMvZW50cmllcy9ldmVudHMudHMnLFxuICBhcGk6ICdzcmMvZW50cmllcy9hcGkudHMnLFxuICAnYWRhcHRlcnMvb3BlbmltJzogJ3NyYy9lbnRyaWVzL2FkYXB0ZXJzL29wZW5pbS50cycsXG4gICdhZGFwdGVycy9sYW55aW5nJzogJ3NyYy9lbnRyaWVzL2FkYXB0ZXJzL2xhbnlpbmcudHMnLFxuICAnYWRhcHRlcnMvY29tbXNlYXNlJzogJ3NyYy9lbnRyaWVzL2FkYXB0ZXJzL2NvbW1zZWFzZS50cycsXG59XG5cbi8qKlxuICogTm9kZSwgRVNNIGFuZCBDb21tb25KUzogb25lIGJ1bmRsZSBwZXIgZW50cnkgd2l0aCBUeXBlQm94IGFuZCBsb3NzbGVzcy1qc29uIGluc2lkZS4gTm9kZSBoYXMgbm9cbiAqIHRyZWUtc2hha2luZyB0byBzZXJ2ZSwgYW5kIGxvYWRpbmcgVHlwZUJveCdzIH4yNzAgRVNNIGZpbGVzIHRvb2sgMTMwIG1zIG9mIGEgY29sZCBzdGFydDsgYVxuICogYnVuZGxlIGxvYWRzIGluIGEgZmV3LiAoVHlwZUJveCBzY2hlbWFzIGFyZSBwbGFpbiBvYmplY3RzIHRhZ2dlZCB3aXRoIFN5bWJvbC5mb3Iga2V5cywgc28gdGhleVxuICogd29yayB3aXRoIHRoZSBhcHBsaWNhdGlvbidzIG93biBUeXBlQm94IGNvcHkuKSBUaGUgRVNNIGJ1aWxkIGlzIGFsc28gd2hpdGVzcGFjZS0gYW5kXG4gKiBzeW50YXgtbWluaWZpZWQgXHUyMDE0IGxlc3MgdG8gcGFyc2UgYXQgc3RhcnQtdXAgXHUyMDE0IHdpdGggaWRlbnRpZmllcnMga2VwdCBmb3IgcmVhZGFibGUgc3RhY2sgdHJhY2VzLlxuICovXG5jb25zdCBub2RlQnVuZGxlID0ge1xuICBlbnRyeTogZW50cmllcyxcbiAgc2lsZW50OiB0cnVlLFxuICBwbGF0Zm9ybTogJ25vZGUnLFxuICB0YXJnZXQ6ICdlczIwMjInLFxuICBkdHM6IGZhbHNlLFxuICBjbGVhbjogZmFsc2UsXG4gIG5vRXh0ZXJuYWw6IFsnQHNpbmNsYWlyL3R5cGVib3gnLCAnbG9zc2xlc3MtanNvbiddLFxuICBlc2J1aWxkT3B0aW9ucyhvcHRpb25zOiB7IGFsaWFzPzogUmVjb3JkPHN0cmluZywgc3RyaW5nPiB9KSB7XG4gICAgb3B0aW9ucy5hbGlhcyA9IHsgJyNwbGF0Zm9ybSc6ICcuL3NyYy93aXJlL3BsYXRmb3JtLW5vZGUudHMnIH1cbiAgfSxcbn0gYXMgY29uc3RcblxuZXhwb3J0IGRlZmF1bHQgZGVmaW5lQ29uZmlnKFtcbiAgLy8gRVNNLCBvbmUgb3V0cHV0IGZpbGUgcGVyIHNvdXJjZSBtb2R1bGU6IHdpdGggXCJzaWRlRWZmZWN0c1wiOiBmYWxzZSBhIGNvbnN1bWVyJ3MgYnVuZGxlciB0aGVuXG4gIC8vIGRyb3BzIHdob2xlIG1vZHVsZXMgaXQgZG9lcyBub3QgdXNlICh0aGUgVHlwZUJveCBzY2hlbWEgbW9kdWxlcyB3aGVuIG9ubHkgdGhlIGNvZGVjIGlzXG4gIC8vIGltcG9ydGVkKSwgd2hpY2ggYSBzaW5nbGUgYnVuZGxlZCBmaWxlIHdvdWxkIG5vdCBhbGxvdy5cbiAge1xuICAgIC8vIHNyYy9pbnNwZWN0b3IgaXMgYSB3ZWIgcGFnZSwgYnVpbHQgb24gaXRzIG93biBpbnRvIGRpc3QvaW5zcGVjdG9yIGJ5IHNjcmlwdHMvYnVpbGQtaW5zcGVjdG9yLnRzLlxuICAgIGVudHJ5OiBbJ3NyYy8qKi8qLnRzJywgJ3NyYy8qKi8qLmpzJywgJyFzcmMvKiovKi5kLnRzJywgJyFzcmMvaW5zcGVjdG9yLyoqJ10sXG4gICAgZm9ybWF0OiBbJ2VzbSddLFxuICAgIGJ1bmRsZTogZmFsc2UsXG4gICAgb3V0RGlyOiAnZGlzdCcsXG4gICAgdGFyZ2V0OiAnZXMyMDIyJyxcbiAgICBkdHM6IGZhbHNlLFxuICAgIGNsZWFuOiBmYWxzZSxcbiAgICBzaWxlbnQ6IHRydWUsXG4gICAgZXNidWlsZFBsdWdpbnM6IFtwdXJlU2NoZW1hQ2FsbHNdLFxuICB9LFxuICB7IC4uLm5vZGVCdW5kbGUsIGZvcm1hdDogWydlc20nXSwgb3V0RGlyOiAnZGlzdC9ub2RlJywgc3BsaXR0aW5nOiB0cnVlLCBtaW5pZnlXaGl0ZXNwYWNlOiB0cnVlLCBtaW5pZnlTeW50YXg6IHRydWUgfSxcbiAgeyAuLi5ub2RlQnVuZGxlLCBmb3JtYXQ6IFsnY2pzJ10sIG91dERpcjogJ2Rpc3QnLCBzcGxpdHRpbmc6IGZhbHNlIH0sXG4gIC8vIERlY2xhcmF0aW9ucyBhcmUgbm90IHRzdXAnczogc2NyaXB0cy9idWlsZC50cyBydW5zIHRzYyAodHNjb25maWcuYnVpbGQuanNvbikgYmVzaWRlIGl0LCB3aGljaFxuICAvLyBpcyBmYXN0ZXIgdGhhbiB0c3VwJ3MgYnVuZGxlZCBkZWNsYXJhdGlvbnMgYW5kIGdpdmVzIG9uZSAuZC50cyBwZXIgbW9kdWxlLlxuXSlcbiJdLAogICJtYXBwaW5ncyI6ICI7QUFBK0ssU0FBUyxnQkFBZ0I7QUFDeE0sU0FBUyxvQkFBb0I7QUFDN0IsT0FBTyxRQUFRO0FBV1IsU0FBUyxjQUFjLFFBQXdCO0FBQ3BELFFBQU0sVUFBVSxHQUFHLGNBQWMsR0FBRyxhQUFhLFFBQVEsTUFBTSxHQUFHLGdCQUFnQixVQUFVLE1BQU07QUFDbEcsUUFBTSxTQUFpRSxDQUFDO0FBRXhFLFFBQU0sU0FBb0IsQ0FBQztBQUMzQixXQUFTLE9BQU8sUUFBUSxLQUFLLEdBQUcsU0FBUyxHQUFHLFdBQVcsZ0JBQWdCLE9BQU8sUUFBUSxLQUFLLEdBQUc7QUFDNUYsUUFBSSxTQUFTLEdBQUcsV0FBVyxjQUFjLFNBQVMsR0FBRyxXQUFXLGtCQUFrQjtBQUNoRixZQUFNLFdBQVcsT0FBTyxHQUFHLEVBQUUsR0FBRztBQUVoQyxVQUFJLGFBQWEsVUFBYSxDQUFDLENBQUMsR0FBRyxXQUFXLFlBQVksR0FBRyxXQUFXLGlCQUFpQixHQUFHLFdBQVcsbUJBQW1CLEdBQUcsV0FBVyxnQkFBZ0IsR0FBRyxXQUFXLGFBQWEsRUFBRSxTQUFTLFFBQVEsRUFBRyxRQUFPLFFBQVEsaUJBQWlCO0FBQUEsSUFDM08sV0FBVyxTQUFTLEdBQUcsV0FBVyxlQUFnQixRQUFPLEtBQUssS0FBSztBQUFBLGFBQzFELFNBQVMsR0FBRyxXQUFXLGFBQWMsUUFBTyxLQUFLLElBQUk7QUFBQSxhQUNyRCxTQUFTLEdBQUcsV0FBVyxtQkFBbUIsT0FBTyxJQUFJLE1BQU0sTUFBTTtBQUN4RSxhQUFPLFFBQVEsb0JBQW9CLEtBQUs7QUFDeEMsVUFBSSxTQUFTLEdBQUcsV0FBVyxlQUFnQixRQUFPLEtBQUssSUFBSTtBQUFBLElBQzdEO0FBQ0EsV0FBTyxLQUFLLEVBQUUsTUFBTSxNQUFNLFFBQVEsYUFBYSxHQUFHLE9BQU8sUUFBUSxjQUFjLEVBQUUsQ0FBQztBQUFBLEVBQ3BGO0FBQ0EsUUFBTSxTQUFTLENBQUMsT0FBd0I7QUFDdEMsUUFBSSxJQUFJO0FBQ1IsUUFBSSxPQUFPLENBQUMsR0FBRyxTQUFTLEdBQUcsV0FBVyxlQUFlO0FBRW5ELGVBQVMsUUFBUSxHQUFHLElBQUksT0FBTyxRQUFRLEtBQUs7QUFDMUMsY0FBTSxJQUFJLE9BQU8sQ0FBQyxHQUFHO0FBQ3JCLFlBQUksTUFBTSxHQUFHLFdBQVcsY0FBZTtBQUFBLGlCQUM5QixNQUFNLEdBQUcsV0FBVyxvQkFBb0IsRUFBRSxVQUFVLEVBQUc7QUFBQSxpQkFDdkQsTUFBTSxHQUFHLFdBQVcsa0JBQWtCLE1BQU0sR0FBRyxXQUFXLGVBQWdCLFFBQU87QUFBQSxNQUM1RjtBQUNBO0FBQUEsSUFDRjtBQUNBLFdBQU8sT0FBTyxDQUFDLEdBQUcsU0FBUyxHQUFHLFdBQVc7QUFBQSxFQUMzQztBQUVBLFFBQU0sV0FBVyxDQUFDLE9BQXVCO0FBQ3ZDLFFBQUksSUFBSTtBQUNSLFdBQU8sT0FBTyxDQUFDLEdBQUcsU0FBUyxHQUFHLFdBQVcsZUFBZ0I7QUFDekQsV0FBTztBQUFBLEVBQ1Q7QUFFQSxRQUFNLFdBQVcsQ0FBQyxTQUF5QjtBQUN6QyxRQUFJLFFBQVE7QUFDWixhQUFTLElBQUksTUFBTSxJQUFJLE9BQU8sUUFBUSxLQUFLO0FBQ3pDLFlBQU0sSUFBSSxPQUFPLENBQUMsR0FBRztBQUNyQixVQUFJLE1BQU0sR0FBRyxXQUFXLGVBQWdCO0FBQUEsZUFDL0IsTUFBTSxHQUFHLFdBQVcsbUJBQW1CLEVBQUUsVUFBVSxFQUFHLFFBQU87QUFBQSxJQUN4RTtBQUNBLFVBQU0sSUFBSSxNQUFNLHVDQUF1QztBQUFBLEVBQ3pEO0FBQ0EsUUFBTSxRQUFrQixDQUFDO0FBRXpCLFFBQU0sUUFBd0MsQ0FBQztBQUMvQyxXQUFTLElBQUksR0FBRyxJQUFJLE9BQU8sUUFBUSxLQUFLO0FBQ3RDLFVBQU0sSUFBSSxPQUFPLENBQUM7QUFDbEIsUUFBSSxFQUFFLFNBQVMsR0FBRyxXQUFXLFdBQVk7QUFDekMsUUFBSSxjQUFjLEtBQUssRUFBRSxJQUFJLEtBQUssT0FBTyxJQUFJLENBQUMsR0FBRyxTQUFTLEdBQUcsV0FBVyxlQUFlLE9BQU8sSUFBSSxDQUFDLEdBQUcsU0FBUyxHQUFHLFdBQVcsWUFBWSxPQUFPLElBQUksQ0FBQyxHQUFHLFNBQVMsVUFBVTtBQUN6SyxZQUFNLE9BQU8sT0FBTyxJQUFJLENBQUM7QUFDekIsWUFBTSxLQUFLLENBQUMsRUFBRSxPQUFPLEtBQUssUUFBUSxLQUFLLEtBQUssTUFBTSxDQUFDO0FBQ25EO0FBQUEsSUFDRjtBQUNBLFVBQU0sU0FBUyxPQUFPLElBQUksQ0FBQztBQUMzQixRQUFJLFdBQVcsT0FBTyxTQUFTLEdBQUcsV0FBVyxZQUFZLE9BQU8sU0FBUyxHQUFHLFdBQVcsY0FBYyxPQUFPLFNBQVMsR0FBRyxXQUFXLGlCQUFrQjtBQUNySixRQUFJLE9BQU87QUFDWCxRQUFJLEVBQUUsU0FBUyxVQUFVLE9BQU8sSUFBSSxDQUFDLEdBQUcsU0FBUyxHQUFHLFdBQVcsWUFBWSxTQUFTLEtBQUssT0FBTyxJQUFJLENBQUMsR0FBRyxRQUFRLEVBQUUsS0FBSyxPQUFPLElBQUksQ0FBQyxFQUFHLFFBQU8sU0FBUyxJQUFJLENBQUM7QUFBQSxjQUNqSixFQUFFLFNBQVMsdUJBQXVCLEVBQUUsU0FBUyxnQkFBZ0IscUJBQXFCLEtBQUssRUFBRSxJQUFJLE1BQU0sT0FBTyxJQUFJLENBQUMsRUFBRyxRQUFPLFNBQVMsSUFBSSxDQUFDO0FBQ2pKLFFBQUksT0FBTyxFQUFHO0FBQ2QsVUFBTSxRQUFRLFNBQVMsSUFBSTtBQUczQixRQUFJLE9BQU8sTUFBTSxNQUFNLEtBQUssRUFBRSxLQUFLLENBQUMsTUFBTSxFQUFFLFNBQVMsR0FBRyxXQUFXLGNBQWMsR0FBRztBQUNsRixZQUFNLE9BQU8sT0FBTyxLQUFLO0FBQ3pCLFlBQU0sS0FBSyxDQUFDLEVBQUUsT0FBTyxLQUFLLFFBQVEsQ0FBQyxDQUFDO0FBQUEsSUFDdEMsTUFBTyxPQUFNLEtBQUssRUFBRSxLQUFLO0FBQUEsRUFDM0I7QUFDQSxRQUFNLFVBQXdDLENBQUM7QUFFL0MsYUFBVyxNQUFNLE1BQU8sS0FBSSxDQUFDLG9CQUFvQixLQUFLLE9BQU8sTUFBTSxLQUFLLElBQUksR0FBRyxLQUFLLEVBQUUsR0FBRyxFQUFFLENBQUMsRUFBRyxTQUFRLEtBQUssQ0FBQyxJQUFJLGtCQUFrQixDQUFDO0FBQ3BJLGFBQVcsQ0FBQyxPQUFPLEdBQUcsS0FBSyxNQUFPLFNBQVEsS0FBSyxDQUFDLE9BQU8seUJBQXlCLEdBQUcsQ0FBQyxLQUFLLEtBQUssQ0FBQztBQUMvRixNQUFJLE1BQU07QUFDVixhQUFXLENBQUMsSUFBSSxJQUFJLEtBQUssUUFBUSxLQUFLLENBQUMsR0FBRyxNQUFNLEVBQUUsQ0FBQyxJQUFJLEVBQUUsQ0FBQyxDQUFDLEVBQUcsT0FBTSxHQUFHLElBQUksTUFBTSxHQUFHLEVBQUUsQ0FBQyxHQUFHLElBQUksR0FBRyxJQUFJLE1BQU0sRUFBRSxDQUFDO0FBQzlHLFNBQU87QUFDVDtBQUNBLElBQU0sa0JBQWtCO0FBQUEsRUFDdEIsTUFBTTtBQUFBLEVBQ04sTUFBTSxPQUF5STtBQUM3SSxVQUFNLE9BQU8sRUFBRSxRQUFRLG9EQUFvRCxHQUFHLE9BQU8sVUFBVSxFQUFFLFVBQVUsY0FBYyxNQUFNLFNBQVMsS0FBSyxNQUFNLE1BQU0sQ0FBQyxHQUFHLFFBQVEsS0FBSyxFQUFFO0FBQUEsRUFDOUs7QUFDRjtBQUVBLElBQU0sVUFBVTtBQUFBLEVBQ2QsT0FBTztBQUFBLEVBQ1AsUUFBUTtBQUFBLEVBQ1IsU0FBUztBQUFBLEVBQ1QsT0FBTztBQUFBLEVBQ1AsUUFBUTtBQUFBLEVBQ1IsUUFBUTtBQUFBLEVBQ1IsS0FBSztBQUFBLEVBQ0wsbUJBQW1CO0FBQUEsRUFDbkIsb0JBQW9CO0FBQUEsRUFDcEIsc0JBQXNCO0FBQ3hCO0FBU0EsSUFBTSxhQUFhO0FBQUEsRUFDakIsT0FBTztBQUFBLEVBQ1AsUUFBUTtBQUFBLEVBQ1IsVUFBVTtBQUFBLEVBQ1YsUUFBUTtBQUFBLEVBQ1IsS0FBSztBQUFBLEVBQ0wsT0FBTztBQUFBLEVBQ1AsWUFBWSxDQUFDLHFCQUFxQixlQUFlO0FBQUEsRUFDakQsZUFBZSxTQUE2QztBQUMxRCxZQUFRLFFBQVEsRUFBRSxhQUFhLDhCQUE4QjtBQUFBLEVBQy9EO0FBQ0Y7QUFFQSxJQUFPLHNCQUFRLGFBQWE7QUFBQTtBQUFBO0FBQUE7QUFBQSxFQUkxQjtBQUFBO0FBQUEsSUFFRSxPQUFPLENBQUMsZUFBZSxlQUFlLGtCQUFrQixtQkFBbUI7QUFBQSxJQUMzRSxRQUFRLENBQUMsS0FBSztBQUFBLElBQ2QsUUFBUTtBQUFBLElBQ1IsUUFBUTtBQUFBLElBQ1IsUUFBUTtBQUFBLElBQ1IsS0FBSztBQUFBLElBQ0wsT0FBTztBQUFBLElBQ1AsUUFBUTtBQUFBLElBQ1IsZ0JBQWdCLENBQUMsZUFBZTtBQUFBLEVBQ2xDO0FBQUEsRUFDQSxFQUFFLEdBQUcsWUFBWSxRQUFRLENBQUMsS0FBSyxHQUFHLFFBQVEsYUFBYSxXQUFXLE1BQU0sa0JBQWtCLE1BQU0sY0FBYyxLQUFLO0FBQUEsRUFDbkgsRUFBRSxHQUFHLFlBQVksUUFBUSxDQUFDLEtBQUssR0FBRyxRQUFRLFFBQVEsV0FBVyxNQUFNO0FBQUE7QUFBQTtBQUdyRSxDQUFDOyIsCiAgIm5hbWVzIjogW10KfQo=
