@@ -4,6 +4,7 @@
  * errors they throw.
  */
 import { encodePayload, safeDecodePayload } from '../codec/codec.js'
+import { readPlain } from '../errors/foreign.js'
 import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import * as validators from '../generated/adapters.js'
 import type { ValidateFunction } from '../generated/validators.js'
@@ -161,4 +162,21 @@ export function lostOnTheWayBack(original: WukongMessage, back: () => SendMessag
   for (const key of Object.keys(envelope)) differences((envelope as Record<string, unknown>)[key], (backEnvelope as Record<string, unknown>)[key], `/${pointerSegment(key)}`, platform, lost)
   const decoded = safeDecodePayload(returned)
   differences(original.payload, decoded.ok ? decoded.value : undefined, '/payload', platform, lost)
+}
+
+/**
+ * A platform body as one plain-data snapshot (see `readPlain`): text and `URLSearchParams` as
+ * they are; a getter or Proxy trap that throws is a `PayloadError` at its JSON Pointer, so the
+ * conversions throw nothing else.
+ */
+export function plainBody<T>(body: T, what: string): T {
+  if (typeof body !== 'object' || body === null) return body
+  try {
+    if (body instanceof URLSearchParams) return body
+  } catch {
+    // A Proxy whose prototype trap throws: read below, as any object.
+  }
+  const read = readPlain(body)
+  if (!read.ok) throw invalidPayloadError([read.issue], what)
+  return read.value as T
 }

@@ -70,7 +70,7 @@ interface Pending {
  * string-keyed properties (symbol keys and non-enumerable properties are left out, as
  * `JSON.stringify` leaves them out), arrays plain arrays, each property read exactly once;
  * primitives (strings, numbers, booleans, `null`, `undefined`, bigints) are kept as they are,
- * for the entry to judge. A `Uint8Array` or a string is kept as it is (raw body bytes or text).
+ * for the entry to judge. A `Uint8Array` is kept as it is, anywhere (raw body or frame bytes).
  * Never throws: a read that throws, a value that contains itself, or more than
  * {@link MAX_SNAPSHOT_VALUES} values is an issue with a JSON Pointer. Iterative: no depth can
  * overflow the stack. A value shared between two places is copied once and shared in the copy.
@@ -86,7 +86,7 @@ export function readPlain(value: unknown): PlainRead {
   const copy = (input: unknown, path: string): { value: unknown } | ValidationIssue => {
     if (++count > MAX_SNAPSHOT_VALUES) return { path, code: 'too_large', message: `more than ${MAX_SNAPSHOT_VALUES} values: not a body the package reads` }
     if (typeof input === 'function') return { value: undefined }
-    if (typeof input !== 'object' || input === null) return { value: input }
+    if (typeof input !== 'object' || input === null || isBytes(input)) return { value: input }
     if (open.has(input)) return { path, code: 'invalid', message: 'the value contains itself (a cycle); JSON cannot hold it' }
     const done = copies.get(input)
     if (done !== undefined) return { value: done }

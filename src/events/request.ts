@@ -86,6 +86,13 @@ function loneSurrogateIn(value: unknown): ValidationIssue | undefined {
  * (`INVALID_PAYLOAD`, with issues) when the body would be wrong.
  */
 export function buildMessageEvent(input: MessageEventInput): MessageEventRequest {
+  // One plain-data snapshot first: a getter or Proxy trap that throws is a PayloadError, not its own throw.
+  const read = readPlain(input)
+  if (!read.ok) throw invalidPayloadError([read.issue], '/message/event request')
+  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) {
+    throw invalidPayloadError([{ path: '', code: 'type', message: 'a /message/event body is an object' }], '/message/event request')
+  }
+  input = read.value as MessageEventInput
   const body: MessageEventRequest = {
     ...input,
     event_type: typeof input.event_type === 'string' ? input.event_type.trim().toLowerCase() : input.event_type,

@@ -33,6 +33,15 @@ export function builtInDigest(type: unknown): DigestSpec | undefined {
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */
 export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = {}): string {
+  try {
+    return digestOf(lookup, payload, options)
+  } catch {
+    // A getter or Proxy trap of the payload that throws: shown as a message that cannot be read.
+    return UNSUPPORTED[localeOf(options)]
+  }
+}
+
+function digestOf(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions): string {
   const locale = localeOf(options)
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
   const spec = lookup(record?.type)

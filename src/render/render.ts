@@ -71,7 +71,9 @@ interface Entry {
 
 /** `extra[index]` as `{uid, name}` strings, tolerating any shape. */
 function entryAt(extra: unknown, index: number): Entry | undefined {
-  if (!Array.isArray(extra) || index >= extra.length) return undefined
+  if (!Array.isArray(extra)) return undefined
+  const length: unknown = extra.length
+  if (typeof length !== 'number' || index >= length) return undefined
   const raw: unknown = extra[index]
   if (typeof raw !== 'object' || raw === null) return { uid: '', name: typeof raw === 'string' ? raw : '' }
   const { uid, name } = raw as { uid?: unknown; name?: unknown }
@@ -108,7 +110,9 @@ type Part = { readonly kind: 'text'; readonly text: string; readonly inserted: b
  */
 function* rawParts(payload: unknown, options: RenderOptions): Generator<Part, void, undefined> {
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {}
-  const content = typeof record.content === 'string' ? record.content : ''
+  // Each field read once: a getter may answer differently on a second read.
+  const rawContent = record.content
+  const content = typeof rawContent === 'string' ? rawContent : ''
   const extra = record.extra
   const selfLabel = selfLabelFor(options)
   let last = 0
@@ -196,6 +200,15 @@ function renderParts(payload: unknown, options: RenderOptions): Part[] {
  * `maxLength` characters of text and names in all (default 10,000), the `…` that marks a cut included.
  */
 export function renderSystemMessageSegments(payload: unknown, options: RenderOptions = {}): Segment[] {
+  try {
+    return segmentsOf(payload, options)
+  } catch {
+    // A getter or Proxy trap of the payload that throws: nothing readable to render.
+    return []
+  }
+}
+
+function segmentsOf(payload: unknown, options: RenderOptions): Segment[] {
   const segments: Segment[] = []
   let text = ''
   for (const part of renderParts(payload, options)) {
@@ -262,6 +275,15 @@ function cutHtml(html: string, room: number): string {
  * elements are never cut: a part that does not fit whole is cut inside its text, or left out.
  */
 export function renderSystemMessageHtml(payload: unknown, options: RenderOptions = {}): string {
+  try {
+    return htmlOfMessage(payload, options)
+  } catch {
+    // A getter or Proxy trap of the payload that throws: nothing readable to render.
+    return ''
+  }
+}
+
+function htmlOfMessage(payload: unknown, options: RenderOptions): string {
   const max = limitOption(options.maxLength, DEFAULT_MAX_RENDER_LENGTH)
   const cache = new Map<Part, string>()
   const html = (part: Part): string => {
