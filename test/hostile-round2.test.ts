@@ -194,8 +194,9 @@ describe('4. renderers on legal but explosive payloads', () => {
   it('maxLength is an option; short messages are untouched', () => {
     const small = { type: 1002, content: '{0} joined', extra: [{ uid: 'u', name: 'Alice' }] }
     expect(renderSystemMessage(small)).toBe('Alice joined')
-    expect(renderSystemMessage(small, { maxLength: 5 })).toBe('Alice…')
-    expect(digest({ type: 1, content: 'x'.repeat(50_000) }, { locale: 'en', maxLength: 100 })).toBe('x'.repeat(100) + '…')
+    // maxLength counts the marker too (issue 26): at most 5 characters, then at most 100.
+    expect(renderSystemMessage(small, { maxLength: 5 })).toBe('Alic…')
+    expect(digest({ type: 1, content: 'x'.repeat(50_000) }, { locale: 'en', maxLength: 100 })).toBe('x'.repeat(99) + '…')
   })
 })
 

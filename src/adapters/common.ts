@@ -3,7 +3,8 @@
  * WuKongIM side of every conversion (a `/message/send` body, decoded and validated), and the
  * errors they throw.
  */
-import { encodePayload } from '../codec/codec.js'
+import { encodePayload, safeDecodePayload } from '../codec/codec.js'
+import { readPlain } from '../errors/foreign.js'
 import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import * as validators from '../generated/adapters.js'
 import type { ValidateFunction } from '../generated/validators.js'
@@ -115,3 +116,67 @@ export function wukongRequest(fields: Omit<SendMessageRequest, 'payload'>, paylo
  * custom-data field, marked so that the way back restores it exactly.
  */
 export const CARRIED_PAYLOAD_KEY = 'wukong_payload'
+
+/** Whether two JSON values are equal, key order aside. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  return ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.keys(value).length > 0
+}
+
+/** Adds each place where `back` differs from `original` (the highest such place) that no `lost` entry covers. */
+function differences(original: unknown, back: unknown, path: string, platform: string, lost: LostField[]): void {
+  const covered = lost.some((l) => path === l.path || path.startsWith(`${l.path}/`))
+  if (covered || sameJson(original, back)) return
+  if (isContainer(original) && isContainer(back) && Array.isArray(original) === Array.isArray(back)) {
+    for (const key of Object.keys(original)) differences(original[key], back[key], `${path}/${pointerSegment(key)}`, platform, lost)
+    return
+  }
+  lost.push({ path, reason: back === undefined ? `${platform} does not carry it: the way back leaves it out` : `${platform} does not carry it as it is: the way back gives ${JSON.stringify(back)?.slice(0, 60) ?? 'another value'}` })
+}
+
+/**
+ * The one rule that keeps `lost` complete: converts the result back and names every field of the
+ * original (envelope and payload, by JSON Pointer) that does not come back equal and that no
+ * specific rule named already — an empty `mention: {}`, an image's `size: 0`, whatever a mapping
+ * did not foresee. `back` is the way back (the platform's `from…` function); when it cannot read
+ * the result, nothing is added (the specific rules stand).
+ */
+export function lostOnTheWayBack(original: WukongMessage, back: () => SendMessageRequest, platform: string, lost: LostField[]): void {
+  let request: SendMessageRequest
+  try {
+    request = back()
+  } catch {
+    return
+  }
+  const { payload: _sent, ...envelope } = original.request
+  const { payload: returned, ...backEnvelope } = request
+  void _sent
+  for (const key of Object.keys(envelope)) differences((envelope as Record<string, unknown>)[key], (backEnvelope as Record<string, unknown>)[key], `/${pointerSegment(key)}`, platform, lost)
+  const decoded = safeDecodePayload(returned)
+  differences(original.payload, decoded.ok ? decoded.value : undefined, '/payload', platform, lost)
+}
+
+/**
+ * A platform body as one plain-data snapshot (see `readPlain`): text and `URLSearchParams` as
+ * they are; a getter or Proxy trap that throws is a `PayloadError` at its JSON Pointer, so the
+ * conversions throw nothing else.
+ */
+export function plainBody<T>(body: T, what: string): T {
+  if (typeof body !== 'object' || body === null) return body
+  try {
+    if (body instanceof URLSearchParams) return body
+  } catch {
+    // A Proxy whose prototype trap throws: read below, as any object.
+  }
+  const read = readPlain(body)
+  if (!read.ok) throw invalidPayloadError([read.issue], what)
+  return read.value as T
+}

@@ -34,6 +34,25 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   types,
 }
 
+/** The commands that read an input (an argument, or standard input). */
+const INPUT_COMMANDS: ReadonlySet<string> = new Set(['decode', 'encode', 'validate', 'render', 'send'])
+
+/**
+ * Whether {@link run} will read standard input for these arguments: a command that takes an
+ * input given `-`, or no input argument while standard input is not a terminal. The bin reads
+ * standard input (asynchronously, to its end) only then, before calling {@link run}. Never throws.
+ */
+export function readsStandardInput(argv: readonly string[], stdinIsTty: boolean): boolean {
+  try {
+    const { values, positionals } = parseCommandLine(argv)
+    const [name, arg] = positionals
+    if (values.help || values.version || name === undefined || !INPUT_COMMANDS.has(name)) return false
+    return arg === '-' || (arg === undefined && !stdinIsTty)
+  } catch {
+    return false
+  }
+}
+
 /** Runs the CLI; returns the exit code. Never throws. */
 export function run(argv: readonly string[], io: Io, stdinIsTty: boolean): number {
   const term = new Terminal(io)

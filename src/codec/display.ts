@@ -55,10 +55,23 @@ export function unreadablePartOf(path: string): string {
   return part
 }
 
-/** The smallest set of parts covering every issue: a part inside another listed part is dropped. */
+/**
+ * The smallest set of parts covering every issue: a part inside another listed part is dropped.
+ * One pass over the sorted parts (O(n log n), not a comparison of every pair): the parts inside
+ * a part `p` are exactly the strings starting `p/`, which sort right after `p` in one block
+ * (a part's next character is `/` or a digit, and no digit sorts before `/`).
+ */
 function partsOf(issues: readonly ValidationIssue[]): string[] {
   const parts = [...new Set(issues.map((issue) => unreadablePartOf(issue.path)))].sort()
-  return parts.filter((part) => !parts.some((other) => other !== part && (other === '' || part.startsWith(`${other}/`))))
+  if (parts[0] === '') return ['']
+  const kept: string[] = []
+  let last: string | undefined
+  for (const part of parts) {
+    if (last !== undefined && part.startsWith(`${last}/`)) continue
+    kept.push(part)
+    last = part
+  }
+  return kept
 }
 
 function isEnvelope(value: unknown): value is UnknownPayload {

@@ -3,7 +3,26 @@ import type { ValidationIssue, ValidationIssueCode } from './issue.js'
 /** Why a payload could not be encoded or decoded. */
 export type PayloadErrorCode = 'INVALID_BASE64' | 'INVALID_UTF8' | 'INVALID_JSON' | 'INVALID_PAYLOAD' | 'TOO_LARGE' | 'TOO_DEEP'
 
-/** Brand checked by {@link isPayloadError}; `Symbol.for` so the ESM and CJS copies agree. */
+/**
+ * Every PayloadError constructed, by any copy of the package (ESM and CJS), is in this one set:
+ * {@link isPayloadError} asks it, not a property of the value, so a value that merely carries a
+ * brand (a thrown object with the old `Symbol.for` key, a Proxy) can never pass as one. The set is
+ * shared through a `Symbol.for` key on `globalThis`, defined once, read-only.
+ */
+const REGISTRY_KEY = Symbol.for('wukong-payload.PayloadError.instances')
+
+function registry(): WeakSet<object> {
+  const global = globalThis as unknown as Record<symbol, unknown>
+  const existing = global[REGISTRY_KEY]
+  if (existing instanceof WeakSet) return existing as WeakSet<object>
+  const created = new WeakSet<object>()
+  Object.defineProperty(globalThis, REGISTRY_KEY, { value: created, writable: false, enumerable: false, configurable: false })
+  return created
+}
+
+const INSTANCES = registry()
+
+/** Kept on each error for code that reads it; {@link isPayloadError} no longer trusts it. */
 const BRAND = Symbol.for('wukong-payload.PayloadError')
 
 /**
@@ -32,15 +51,18 @@ export class PayloadError extends Error {
     // Set only when given: `'value' in error` then tells "parsed to null" from "nothing parsed".
     if (delivered) this.value = delivered.value
     Object.defineProperty(this, BRAND, { value: true })
+    INSTANCES.add(this)
   }
 }
 
 /**
- * Whether `error` is a {@link PayloadError}. Works across the package's ESM and CJS copies (a
- * dual-package install loads both, and `instanceof` then fails for errors of the other copy).
+ * Whether `error` is a {@link PayloadError} made by this package's constructor. Works across the
+ * package's ESM and CJS copies (a dual-package install loads both, and `instanceof` then fails for
+ * errors of the other copy). Unforgeable: a thrown object that copies the fields or the brand is
+ * not one. Never throws, not even for a Proxy (a WeakSet lookup runs no trap).
  */
 export function isPayloadError(error: unknown): error is PayloadError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true
+  return typeof error === 'object' && error !== null && INSTANCES.has(error)
 }
 
 /**

@@ -8,6 +8,7 @@ import { eventPushData } from '../generated/events.js'
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { parseJsonExact } from '../wire/json-exact.js'
 import { checkWith } from './request.js'
+import { describeThrown, readPlain } from '../errors/foreign.js'
 import type { EventPushData } from './schemas.js'
 
 /** An EVENT frame: `id` = event_id, `type` = event_type as sent, `timestamp` = occurred_at as sent. */
@@ -50,9 +51,13 @@ function timestampOf(value: unknown): number | undefined {
  * v2.2.4+ event push (e.g. the raw chunks v2.2.1–v2.2.3 pushed) gives `{ ok: false, error }`.
  */
 export function parseEventPush(frame: EventFrame): EventPushResult {
+  // One plain-data snapshot first: a getter or Proxy trap that throws is an error result.
+  const read = readPlain(frame)
+  if (!read.ok) return fail(`unreadable EVENT frame: ${read.issue.message}`, [read.issue])
   try {
-    if (typeof frame !== 'object' || frame === null) return fail('an EVENT frame is an object { id, type, timestamp, data }')
-    const { id, type, timestamp, data } = frame
+    const plain = read.value as EventFrame | null
+    if (typeof plain !== 'object' || plain === null) return fail('an EVENT frame is an object { id, type, timestamp, data }')
+    const { id, type, timestamp, data } = plain
     if (typeof id !== 'string' || id.trim() === '') return fail('the frame has no id (the event_id)')
     if (typeof type !== 'string' || type.trim() === '') return fail('the frame has no type (the event_type)')
     const occurredAt = timestampOf(timestamp)
@@ -76,6 +81,6 @@ export function parseEventPush(frame: EventFrame): EventPushResult {
     }
   } catch (error) {
     if (isPayloadError(error)) return { ok: false, error }
-    return fail(`unreadable EVENT frame: ${error instanceof Error ? error.message : String(error)}`)
+    return fail(`unreadable EVENT frame: ${describeThrown(error)}`)
   }
 }

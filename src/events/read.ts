@@ -8,6 +8,7 @@ import type { ValidateFunction } from '../generated/validators.js'
 import { parseJsonExact } from '../wire/json-exact.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { checkWith } from './request.js'
+import { readPlain } from '../errors/foreign.js'
 import type { EventMeta, EventSyncResponseData, MessageEventResponseData } from './schemas.js'
 
 /**
@@ -16,8 +17,11 @@ import type { EventMeta, EventSyncResponseData, MessageEventResponseData } from 
  */
 function replyData<T>(validate: ValidateFunction, reply: unknown, what: string): ValidationResult<T> {
   let value: unknown
+  // One plain-data snapshot of a parsed reply: a getter or Proxy trap that throws is an issue.
+  const read = readPlain(reply)
+  if (!read.ok) return { ok: false, issues: [read.issue] }
   try {
-    value = typeof reply === 'string' ? parseJsonExact(reply) : reply
+    value = typeof read.value === 'string' ? parseJsonExact(read.value) : read.value
   } catch (error) {
     const e = isPayloadError(error) ? error : new PayloadError('INVALID_JSON', String(error))
     return { ok: false, issues: [{ path: '', code: e.code === 'TOO_LARGE' ? 'too_large' : e.code === 'TOO_DEEP' ? 'too_deep' : 'invalid_json', message: e.message }] }

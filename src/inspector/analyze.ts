@@ -131,8 +131,9 @@ function analyzeWebhook(input: string, value: unknown, lenient: boolean): Analys
         decodedAt.push(`${pointer}/payload`)
       }
     }
-    if (message.error) problems.push(...problemsOf(message.error, isRecord(entry) && 'payload' in entry ? `${pointer}/payload` : pointer))
-    if (message.payload) lint.push(...lintPayload(message.payload, `${pointer}/payload`))
+    // One by one: a spread of every issue as arguments overflows the stack past ~100,000.
+    if (message.error) for (const problem of problemsOf(message.error, isRecord(entry) && 'payload' in entry ? `${pointer}/payload` : pointer)) problems.push(problem)
+    if (message.payload) for (const finding of lintPayload(message.payload, `${pointer}/payload`)) lint.push(finding)
     return { pointer, message }
   })
   const tree = Array.isArray(value) ? list : { ...(value as Record<string, unknown>), messages: list }

@@ -233,7 +233,15 @@ function renderBuild(): void {
     const checked = validatePayload(value)
     if (!checked.ok) problems = checked.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }))
     else {
-      base64 = encodePayload(checked.value)
+      try {
+        // Valid is not always encodable (a lone surrogate, say): a shared link must never kill the page.
+        base64 = encodePayload(checked.value)
+      } catch (error) {
+        if (!isPayloadError(error)) throw error
+        problems = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })) : [{ path: '', message: error.message, code: error.code }]
+      }
+    }
+    if (base64 !== '' && checked.ok) {
       try {
         const request = buildSendRequest({
           payload: checked.value,

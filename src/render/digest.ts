@@ -19,7 +19,7 @@ const FIELD = /\{([a-z_]+)\}/g
 /**
  * The one-line preview a conversation list shows: the text, `[图片]`/`[Image]`, the file name,
  * the rendered system message, `[未知消息]`/`[Unsupported message]`. At most `maxLength`
- * characters (default 10,000), cut and marked with `…`; an unknown `locale` is the default's. Never throws.
+ * characters (default 10,000), the `…` that marks a cut included; an unknown `locale` is the default's. Never throws.
  */
 export function digest(payload: unknown, options: DigestOptions = {}): string {
   return digestWith(builtInDigest, payload, options)
@@ -33,6 +33,15 @@ export function builtInDigest(type: unknown): DigestSpec | undefined {
 
 /** {@link digest} with a given lookup of digest declarations (used by `createCodec`). */
 export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions = {}): string {
+  try {
+    return digestOf(lookup, payload, options)
+  } catch {
+    // A getter or Proxy trap of the payload that throws: shown as a message that cannot be read.
+    return UNSUPPORTED[localeOf(options)]
+  }
+}
+
+function digestOf(lookup: (type: unknown) => DigestSpec | undefined, payload: unknown, options: DigestOptions): string {
   const locale = localeOf(options)
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : undefined
   const spec = lookup(record?.type)
@@ -52,7 +61,7 @@ export function digestWith(lookup: (type: unknown) => DigestSpec | undefined, pa
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .join(' ')
-  // At most maxLength characters (default 10,000), cut and marked with '…' (a system message's
-  // own mark is kept).
-  return line.length > maxLength && !(spec === 'system' && line.length === maxLength + 1 && line.endsWith('…')) ? truncate(line, maxLength) : line
+  // At most maxLength characters (default 10,000), the '…' that marks a cut included (a system
+  // message is already within the bound, its own mark kept: joining lines only shortens it).
+  return truncate(line, maxLength)
 }

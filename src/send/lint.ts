@@ -9,6 +9,7 @@ import { commandTypes } from '../generated/registry.js'
 import { pointerSegment } from '../validate/issues.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
+import { describeThrown, readPlain } from '../errors/foreign.js'
 
 export type LintCode =
   | 'command-without-sync-once'
@@ -26,6 +27,7 @@ export type LintCode =
   | 'forward-without-users'
   | 'forwarded-user-without-name'
   | 'placeholder-without-extra'
+  | 'unreadable-value'
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -50,7 +52,22 @@ const PLACEHOLDER = /\{([0-9]+)\}/g
  * that type's shape; another type needs an explicit type argument.
  */
 export function lintPayload<P extends PayloadShape = Payload>(payload: NoInfer<P>, prefix = ''): LintFinding[] {
-  return lintValue(payload, prefix)
+  return guardedLint(payload, prefix, (plain) => lintValue(plain, prefix))
+}
+
+/**
+ * Runs a lint over one plain-data snapshot of `value` (see `readPlain`): a value whose getter or
+ * Proxy trap throws is one `unreadable-value` finding at its JSON Pointer, never a throw.
+ */
+function guardedLint(value: unknown, prefix: string, lint: (plain: unknown) => LintFinding[]): LintFinding[] {
+  const read = readPlain(value)
+  if (!read.ok) return [{ code: 'unreadable-value', path: `${prefix}${read.issue.path}`, message: `${read.issue.message}; run the validator for details` }]
+  try {
+    return lint(read.value)
+  } catch (error) {
+    // Plain data cannot throw; kept so that "never throws" holds even for a bug.
+    return [{ code: 'unreadable-value', path: prefix, message: `linting threw (${describeThrown(error)})` }]
+  }
 }
 
 /** {@link lintPayload} of any value (a send body's payload, decoded or not). */
@@ -163,6 +180,10 @@ function topLevelFindings(payload: Record<string, unknown>, prefix: string, find
  * payload's recommended flags. Never throws.
  */
 export function lintSendRequest(request: unknown): LintFinding[] {
+  return guardedLint(request, '', lintPlainSendRequest)
+}
+
+function lintPlainSendRequest(request: unknown): LintFinding[] {
   const findings: LintFinding[] = []
   if (!isObject(request)) return findings
   const decoded = typeof request.payload === 'string' ? safeDecodePayload(request.payload) : undefined
@@ -171,7 +192,8 @@ export function lintSendRequest(request: unknown): LintFinding[] {
     return findings
   }
   const payload: PayloadShape | undefined = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
-  if (payload) findings.push(...lintValue(payload, '/payload'))
+  // One by one: a spread of every finding as arguments overflows the stack past ~100,000.
+  if (payload) for (const finding of lintValue(payload, '/payload')) findings.push(finding)
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
   const isCommand = payload !== undefined && commandTypes.has(payload.type)

@@ -4,6 +4,7 @@
 import { payloadJson, safeDecodePayload, type DecodeOptions } from '../codec/codec.js'
 import { textToBase64 } from '#platform'
 import { invalidPayloadError, issueCodeOf } from '../errors/payload-error.js'
+import { describeThrown, readPlain } from '../errors/foreign.js'
 import type { HeaderFlags } from '../model/flags.js'
 import { sendMessageRequest as validateEnvelope } from '../generated/validators.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
@@ -66,9 +67,21 @@ export interface ValidatedSendRequest {
 /**
  * Validates a `/message/send` body *and* the payload inside it: envelope issues point at the
  * body (`/channel_id`), payload issues into the decoded payload (`/payload/mention/all`).
- * Never throws.
+ * Never throws: the body is read once into plain data first (a getter or Proxy trap that throws
+ * is an issue at its JSON Pointer), and `request` is that snapshot — what was validated.
  */
 export function validateSendRequest(body: unknown, options: DecodeOptions = {}): ValidationResult<ValidatedSendRequest> {
+  const read = readPlain(body)
+  if (!read.ok) return { ok: false, issues: [read.issue] }
+  try {
+    return validatePlainSendRequest(read.value, options)
+  } catch (error) {
+    // Plain data cannot throw; kept so that "never throws" holds even for a bug.
+    return { ok: false, issues: [{ path: '', code: 'invalid', message: `validating the body threw (${describeThrown(error)})` }] }
+  }
+}
+
+function validatePlainSendRequest(body: unknown, options: DecodeOptions): ValidationResult<ValidatedSendRequest> {
   const issues: ValidationIssue[] = []
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ path: '', code: 'type', message: 'a /message/send body must be a JSON object' }] }

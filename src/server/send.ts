@@ -15,12 +15,21 @@ import { problemFromIssues, problemFromPayloadError, type BoundaryResult } from 
 /** Options of the boundary helpers: the payload's limits and the body's. */
 export interface BoundaryOptions extends DecodeOptions, ReadBodyOptions {}
 
+/** Whether `body` is bytes; false, not a throw, for a Proxy whose prototype trap throws. */
+function isBytes(body: unknown): body is Uint8Array {
+  try {
+    return body instanceof Uint8Array
+  } catch {
+    return false
+  }
+}
+
 /**
  * Parses raw JSON body bytes or text exactly: strict UTF-8, the size and nesting limits, numbers
  * beyond 2^53 kept as decimal strings. Already-parsed values pass through.
  */
 export function parseBody(body: unknown, options: ReadBodyOptions = {}): BoundaryResult<unknown> {
-  if (typeof body !== 'string' && !(body instanceof Uint8Array)) return { ok: true, value: body }
+  if (typeof body !== 'string' && !isBytes(body)) return { ok: true, value: body }
   try {
     const text = typeof body === 'string' ? body : strictUtf8ToText(body)
     return { ok: true, value: parseJsonExact(text, options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }) }

@@ -4,6 +4,8 @@
  */
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { isPayloadError } from '../errors/payload-error.js'
+import { describeThrown, readPlain } from '../errors/foreign.js'
+import { problemFromIssues } from './problem.js'
 import { DEFAULT_MAX_BODY_BYTES } from '../wire/json-exact.js'
 import { decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
 import { parseWebhookEvent, type WebhookEvent } from '../webhooks/events.js'
@@ -15,15 +17,20 @@ import type { BoundaryOptions } from './send.js'
 /**
  * Decodes a webhook body — raw bytes or text (so that ids beyond 2^53 stay exact), or a value a
  * framework has parsed. A message whose payload is bad carries its own `error`; the others are
- * unaffected. Only a body that is not a message list at all is a problem.
+ * unaffected. Only a body that is not a message list at all is a problem. Never throws: a parsed
+ * value is read once into plain data first (a getter or Proxy trap that throws is a problem with
+ * its JSON Pointer).
  */
 export function parseWebhookBody(body: unknown, options: BoundaryOptions = {}): BoundaryResult<WebhookMessage[]> {
+  const read = readPlain(body)
+  if (!read.ok) return { ok: false, problem: problemFromIssues([read.issue]) }
   try {
-    const input = body instanceof Uint8Array ? strictUtf8ToText(body) : body
+    const input = read.value instanceof Uint8Array ? strictUtf8ToText(read.value) : read.value
     return { ok: true, value: decodeWebhookMessages(input, options) }
   } catch (error) {
     if (isPayloadError(error)) return { ok: false, problem: problemFromPayloadError(error) }
-    throw error
+    // Plain data cannot make the decoder throw anything else; kept so that "never throws" holds even for a bug.
+    return { ok: false, problem: problemFromIssues([{ path: '', code: 'invalid', message: `decoding the webhook body threw (${describeThrown(error)})` }]) }
   }
 }
 

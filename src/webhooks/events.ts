@@ -6,7 +6,8 @@
  * internal/types/webhook.go (v2.0–v2.2.5).
  */
 import type { DecodeOptions } from '../codec/codec.js'
-import { PayloadError, isPayloadError } from '../errors/payload-error.js'
+import { describeThrown, readPlain } from '../errors/foreign.js'
+import { PayloadError, invalidPayloadError, isPayloadError } from '../errors/payload-error.js'
 import { base64ToBytes, gunzip, utf8ToText } from '#platform'
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { DEFAULT_MAX_BODY_BYTES, parseJsonExact } from '../wire/json-exact.js'
@@ -138,8 +139,11 @@ function idString(value: unknown): string | undefined {
  */
 export async function parseWebhookEvent(event: string, body: unknown, options: WebhookEventOptions = {}): Promise<WebhookEventResult> {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  // One plain-data snapshot of a parsed body: a getter or Proxy trap that throws is an error, not a rejection.
+  const read = readPlain(body)
+  if (!read.ok) return { ok: false, error: invalidPayloadError([read.issue], `${describeThrown(event)} webhook body`) }
   try {
-    const text = body instanceof Uint8Array ? strictUtf8ToText(body) : body
+    const text = read.value instanceof Uint8Array ? strictUtf8ToText(read.value) : read.value
     const value = typeof text === 'string' ? parseJsonExact(text, { maxBytes }) : text
     switch (event) {
       case WebhookEventName.MsgNotify:
@@ -164,10 +168,10 @@ export async function parseWebhookEvent(event: string, body: unknown, options: W
         return { ok: true, value: { event, statuses, invalid } }
       }
       default:
-        return { ok: true, value: { event: 'unknown', name: String(event), body: value } }
+        return { ok: true, value: { event: 'unknown', name: describeThrown(event), body: value } }
     }
   } catch (error) {
     if (isPayloadError(error)) return { ok: false, error }
-    return { ok: false, error: new PayloadError('INVALID_PAYLOAD', `unreadable ${String(event)} webhook body: ${error instanceof Error ? error.message : String(error)}`) }
+    return { ok: false, error: new PayloadError('INVALID_PAYLOAD', `unreadable ${describeThrown(event)} webhook body: ${describeThrown(error)}`) }
   }
 }

@@ -10,7 +10,7 @@ import type { Payload } from '../../types/payload.js'
 import { recommendFlags } from '../../send/flags.js'
 import type { SendMessageRequest } from '../../send/request-schema.js'
 import { isPayload } from '../../validate/validate.js'
-import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from '../common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField, lostOnTheWayBack, plainBody } from '../common.js'
 import { COMMSEASE_MAX_ATTACH, CommsEaseMsgType, type CommsEaseChatroomMessage } from './schema.js'
 
 export * from './schema.js'
@@ -119,6 +119,8 @@ export function toCommsEase(body: SendMessageRequest, options: ToCommsEaseOption
     ...(Object.keys(ext).length > 0 ? { ext: JSON.stringify(ext) } : {}),
   }
   checkCommsEase(value)
+  // Whatever the mapping did not foresee: every field that does not come back is named.
+  lostOnTheWayBack({ request, payload }, () => fromCommsEase(value).value, 'CommsEase', lost)
   return { value, lost }
 }
 
@@ -161,6 +163,7 @@ export interface FromCommsEaseOptions {
  * WuKongIM `/message/send` body: the room as `channel_id`, `msgId` as `client_msg_no`.
  */
 export function fromCommsEase(body: CommsEaseChatroomMessage | URLSearchParams | string, options: FromCommsEaseOptions = {}): Conversion<SendMessageRequest> {
+  body = plainBody(body, WHAT)
   const value = fieldsOf(body)
   checkCommsEase(value)
   const lost: LostField[] = []

@@ -14,7 +14,7 @@ import { recommendFlags } from '../../send/flags.js'
 import type { SendMessageRequest } from '../../send/request-schema.js'
 import { digest } from '../../render/digest.js'
 import { isPayload } from '../../validate/validate.js'
-import { CARRIED_PAYLOAD_KEY, checkBody, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from '../common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, jsonObject, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField, lostOnTheWayBack, plainBody } from '../common.js'
 import { LanyingContentType, type LanyingSendMessageRequest } from './schema.js'
 
 export * from './schema.js'
@@ -126,6 +126,8 @@ export function toLanying(body: SendMessageRequest, options: ToLanyingOptions = 
     type: request.channel_type === 1 ? 1 : 2,
   }
   checkLanying(value)
+  // Whatever the mapping did not foresee: every field that does not come back is named.
+  lostOnTheWayBack({ request, payload }, () => fromLanying(value).value, 'Lanying', lost)
   return { value, lost }
 }
 
@@ -168,6 +170,7 @@ export interface FromLanyingOptions {
  * strings — as a WuKongIM `/message/send` body. One target per WuKongIM request.
  */
 export function fromLanying(body: LanyingSendMessageRequest | string, options: FromLanyingOptions = {}): Conversion<SendMessageRequest> {
+  body = plainBody(body, WHAT)
   let parsed: unknown
   try {
     parsed = typeof body === 'string' ? parseJsonExact(body, { maxBytes: 1024 * 1024 }) : body

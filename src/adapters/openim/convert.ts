@@ -10,7 +10,7 @@ import type { Payload } from '../../types/payload.js'
 import type { Reply } from '../../model/fields.js'
 import { isPayload } from '../../validate/validate.js'
 import * as validators from '../../generated/adapters.js'
-import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField } from '../common.js'
+import { CARRIED_PAYLOAD_KEY, checkBody, extensionOf, lostEnvelope, lostKeys, readWukongRequest, ruleError, wukongRequest, type Conversion, type LostField, lostOnTheWayBack, plainBody } from '../common.js'
 import { OPENIM_AT_ALL, OpenIMContentType, type OpenIMSendMsgRequest } from './schema.js'
 
 export * from './schema.js'
@@ -154,6 +154,8 @@ export function toOpenIM(body: SendMessageRequest, options: ToOpenIMOptions = {}
     ...(options.sendTime === undefined ? {} : { sendTime: options.sendTime }),
   }
   checkOpenIM(value)
+  // Whatever the mapping did not foresee: every field that does not come back is named.
+  lostOnTheWayBack({ request, payload }, () => fromOpenIM(value).value, 'OpenIM', lost)
   return { value, lost }
 }
 
@@ -260,6 +262,7 @@ function replyOf(quote: Record<string, unknown>, path: string, options: FromOpen
  * from `recommendFlags`). Throws `PayloadError` for a body OpenIM itself would reject.
  */
 export function fromOpenIM(body: OpenIMSendMsgRequest, options: FromOpenIMOptions = {}): Conversion<SendMessageRequest> {
+  body = plainBody(body, WHAT)
   checkOpenIM(body)
   const lost: LostField[] = []
   const payload = payloadOf(body.contentType, body.content as Record<string, unknown>, '/content', options, lost)
