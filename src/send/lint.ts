@@ -9,6 +9,7 @@ import { commandTypes } from '../generated/registry.js'
 import { pointerSegment } from '../validate/issues.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
+import { envelopeTypos, payloadTypos, type Typo } from './typos.js'
 
 export type LintCode =
   | 'command-without-sync-once'
@@ -26,6 +27,7 @@ export type LintCode =
   | 'forward-without-users'
   | 'forwarded-user-without-name'
   | 'placeholder-without-extra'
+  | 'possible-typo'
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -63,6 +65,7 @@ function lintValue(payload: unknown, prefix: string): LintFinding[] {
   for (let i = 0; i < queue.length; i++) {
     const [current, path, depth] = queue[i] as [Record<string, unknown>, string, number]
     everyLevelFindings(current, path, depth > 0, findings)
+    typoFindings(payloadTypos(current, path), `a ${metaOf(current.type)?.name ?? 'system'} payload (type ${String(current.type)})`, findings)
     if (depth >= MAX_LINT_DEPTH) continue
     const reply = current.reply
     if (isObject(reply) && isObject(reply.payload)) queue.push([reply.payload, `${path}/reply/payload`, depth + 1])
@@ -73,6 +76,13 @@ function lintValue(payload: unknown, prefix: string): LintFinding[] {
     }
   }
   return findings
+}
+
+/** A near-miss property name (src/send/typos.ts): kept by every receiver, read by none. */
+function typoFindings(typos: readonly Typo[], where: string, findings: LintFinding[]): void {
+  for (const t of typos) {
+    findings.push({ code: 'possible-typo', path: t.path, message: `${JSON.stringify(t.found)} is not a field of ${where}; did you mean \`${t.meant}\`? Unknown properties are kept, so no client reads this one` })
+  }
 }
 
 /** What a client-local `type` is, or undefined for a type meant for the wire. */
@@ -172,6 +182,7 @@ export function lintSendRequest(request: unknown): LintFinding[] {
   }
   const payload: PayloadShape | undefined = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
   if (payload) findings.push(...lintValue(payload, '/payload'))
+  typoFindings(envelopeTypos(request), 'the /message/send body', findings)
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
   const isCommand = payload !== undefined && commandTypes.has(payload.type)
