@@ -8,32 +8,34 @@
 import { describe, expect, it } from 'vitest'
 import { encodePayload, lintPayload, lintSendRequest, payloadDefinitions, validatePayload, type PayloadShape } from '../src/entries/index.js'
 
+/** lintPayload of an untyped value (typos do not compile against the typed signature). */
+const lp = (value: object) => lintPayload<PayloadShape>(value as PayloadShape)
 const typos = (findings: readonly { code: string; path: string; message: string }[]) => findings.filter((f) => f.code === 'possible-typo').map((f) => `${f.path} ${/did you mean `([^`]+)`\?/.exec(f.message)?.[1]}`)
 
 describe('lint finds near-miss property names', () => {
   it('mentoin → mention (the @everyone mention would be lost silently)', () => {
     const payload = { type: 1, content: 'hi', mentoin: { all: 1 } }
     expect(validatePayload(payload).ok).toBe(true)
-    expect(typos(lintPayload<PayloadShape>(payload))).toEqual(['/mentoin mention'])
-    expect(lintPayload<PayloadShape>(payload).find((f) => f.code === 'possible-typo')?.message).toMatch(/did you mean `mention`\?/)
+    expect(typos(lp(payload))).toEqual(['/mentoin mention'])
+    expect(lp(payload).find((f) => f.code === 'possible-typo')?.message).toMatch(/did you mean `mention`\?/)
   })
 
   it('contnet → content, and inside nested objects: mention.al, reply.from_nmae, the quoted payload', () => {
-    expect(typos(lintPayload<PayloadShape>({ type: 1, contnet: 'hello' }))).toEqual(['/contnet content'])
-    expect(typos(lintPayload<PayloadShape>({ type: 1, content: 'x', mention: { al: 1, uisd: ['u'] } }))).toEqual(['/mention/uisd uids'])
-    expect(typos(lintPayload<PayloadShape>({ type: 1, content: 'x', mention: { alll: 1 } }))).toEqual(['/mention/alll all'])
+    expect(typos(lp({ type: 1, contnet: 'hello' }))).toEqual(['/contnet content'])
+    expect(typos(lp({ type: 1, content: 'x', mention: { al: 1, uisd: ['u'] } }))).toEqual(['/mention/uisd uids'])
+    expect(typos(lp({ type: 1, content: 'x', mention: { alll: 1 } }))).toEqual(['/mention/alll all'])
     const reply = { message_id: '1', message_seq: 1, from_uid: 'u', from_nmae: '张三', payload: { type: 2, url: 'a.png', widht: 1, height: 1 } }
-    expect(typos(lintPayload<PayloadShape>({ type: 1, content: 'x', reply }))).toEqual(['/reply/from_nmae from_name', '/reply/payload/widht width'])
+    expect(typos(lp({ type: 1, content: 'x', reply }))).toEqual(['/reply/from_nmae from_name', '/reply/payload/widht width'])
   })
 
   it('an envelope with chanel_id beside channel_id, and a header flag misspelt', () => {
-    const body = { from_uid: 'u1', channel_id: 'g1', chanel_id: 'g2', channel_type: 2, header: { red_dto: 1 }, payload: encodePayload({ type: 1, content: 'hi', mentoin: { all: 1 } } as PayloadShape) }
+    const body = { from_uid: 'u1', channel_id: 'g1', chanel_id: 'g2', channel_type: 2, header: { red_dto: 1 }, payload: encodePayload<PayloadShape>({ type: 1, content: 'hi', mentoin: { all: 1 } } as PayloadShape) }
     expect(typos(lintSendRequest(body))).toEqual(['/payload/mentoin mention', '/chanel_id channel_id', '/header/red_dto red_dot'])
   })
 
   it('says nothing about unrelated extra properties (forward compatibility) or about any valid example', () => {
-    expect(typos(lintPayload<PayloadShape>({ type: 1, content: 'x', my_app_extension: { anything: 1 }, zz: 1 }))).toEqual([])
-    for (const d of payloadDefinitions) for (const e of d.examples) expect(typos(lintPayload<PayloadShape>(e.value as PayloadShape)), `${d.name}: ${e.title}`).toEqual([])
+    expect(typos(lp({ type: 1, content: 'x', my_app_extension: { anything: 1 }, zz: 1 }))).toEqual([])
+    for (const d of payloadDefinitions) for (const e of d.examples) expect(typos(lp(e.value)), `${d.name}: ${e.title}`).toEqual([])
   })
 
   it('suggests each top-level property of every example when two of its letters are swapped', () => {
@@ -46,7 +48,7 @@ describe('lint finds near-miss property names', () => {
           const misspelt = `${key.slice(0, 1)}${key[2]}${key[1]}${key.slice(3)}`
           if (misspelt === key || misspelt in value) continue
           const copy = Object.fromEntries(Object.entries(value).map(([k, v]) => [k === key ? misspelt : k, v]))
-          expect(typos(lintPayload<PayloadShape>(copy as PayloadShape)), `${d.name}: ${key}`).toContain(`/${misspelt} ${key}`)
+          expect(typos(lp(copy)), `${d.name}: ${key}`).toContain(`/${misspelt} ${key}`)
           checked++
         }
       }
@@ -58,7 +60,7 @@ describe('lint finds near-miss property names', () => {
     const deep: Record<string, unknown> = { type: 1, content: 'x' }
     let at = deep
     for (let i = 0; i < 10_000; i++) at = (at.reply = { payload: { type: 1, content: 'y', contnt: 1 } }).payload as Record<string, unknown>
-    expect(() => lintPayload<PayloadShape>(deep as PayloadShape)).not.toThrow()
-    expect(typos(lintPayload<PayloadShape>({ type: 1, content: 'x', ['a'.repeat(100_000)]: 1 }))).toEqual([])
+    expect(() => lp(deep)).not.toThrow()
+    expect(typos(lp({ type: 1, content: 'x', ['a'.repeat(100_000)]: 1 }))).toEqual([])
   })
 })
