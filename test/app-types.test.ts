@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHAT_FLAGS, definePayloadType, digest, NonNegative } from '../src/entries/index.js'
 import { digest as renderDigest } from '../src/entries/render.js'
 import { createCodec } from '../src/entries/runtime.js'
+import { analyze, getAppCodec, setAppCodec } from '../src/inspector/analyze.js'
 
 const root = join(import.meta.dirname, '..')
 const redPacket = definePayloadType({
@@ -113,5 +114,29 @@ describe('wukong-payload --types <module> (the built CLI)', () => {
       expect(r.status, module).toBe(2)
       expect(r.stderr).toMatch(/usage error: --types/)
     }
+  })
+})
+
+describe('the inspector with an app codec (setAppCodec, behind window.wukongPayloadInspector.registerCodec)', () => {
+  const codec = createCodec({ types: [redPacket] })
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64')
+
+  afterAll(() => setAppCodec(undefined))
+
+  it('validates an app type in a payload, a send body and a webhook body; without the codec it is an unknown type', async () => {
+    const bad = { type: 21, amount: '888' }
+    const body = JSON.stringify({ from_uid: 'u1', channel_id: 'g1', channel_type: 2, payload: b64(bad) })
+    const hook = JSON.stringify([{ message_id: 1, from_uid: 'u1', channel_id: 'g1', channel_type: 2, payload: b64(bad) }])
+    setAppCodec(undefined)
+    expect(analyze(JSON.stringify(bad), false).problems).toEqual([])
+    expect(analyze(body, false).problems).toEqual([])
+    setAppCodec(codec)
+    expect(analyze(JSON.stringify(bad), false).problems.map((p) => p.path)).toEqual(['/amount'])
+    expect(analyze(b64(bad), false).problems.map((p) => p.path)).toEqual(['/amount'])
+    expect(analyze(body, false).problems.map((p) => p.path)).toEqual(['/payload/amount'])
+    expect(analyze(hook, false).problems.map((p) => p.path)).toEqual(['/0/payload/amount'])
+    const good = analyze(b64({ type: 21, amount: 888, greeting: '恭喜发财' }), false)
+    expect(good.problems).toEqual([])
+    expect(digest(good.payload, { codec: getAppCodec() })).toBe('[红包]恭喜发财')
   })
 })
