@@ -53,7 +53,7 @@ export interface Analysis {
 }
 
 /** What the page uses of an app's codec (`createCodec`, or one built ahead of time). */
-export type InspectorCodec = Pick<Codec, 'safeDecodePayload' | 'validatePayload' | 'digest' | 'recommendFlags'>
+export type InspectorCodec = Pick<Codec<PayloadShape, PayloadShape>, 'safeDecodePayload' | 'validatePayload' | 'digest' | 'recommendFlags'>
 
 /**
  * The app's codec registered with the page (`wukongPayloadInspector.registerCodec`, main.ts), or
@@ -72,7 +72,8 @@ export function getAppCodec(): InspectorCodec | undefined {
 }
 
 /** `safeDecodePayload` of the app's codec when one is registered, else the package's. */
-const decodeWithApp: typeof safeDecodePayload = (input, options) => (appCodec ? appCodec.safeDecodePayload(input, options) : safeDecodePayload(input, options))
+// (The app's payloads are payloads: its types are known to it, the rest decode as the package's do.)
+const decodeWithApp: typeof safeDecodePayload = (input, options) => (appCodec ? (appCodec.safeDecodePayload(input, options) as ReturnType<typeof safeDecodePayload>) : safeDecodePayload(input, options))
 
 const nothing: Omit<Analysis, 'kind'> = { tree: undefined, decodedAt: [], problems: [], payload: undefined, header: undefined, lint: [], messages: [] }
 
@@ -121,7 +122,7 @@ function analyzeSendBody(body: Record<string, unknown>, lenient: boolean): Analy
     // The envelope is checked above; the payload again by the app's codec (its own types).
     const own = appCodec.validatePayload(result.value.payload)
     const request = result.value.request
-    result = own.ok ? { ok: true, value: { request, payload: own.value } } : { ok: false, issues: own.issues.map((i) => ({ ...i, path: `/payload${i.path}` })) }
+    result = own.ok ? { ok: true, value: { request, payload: own.value as Payload } } : { ok: false, issues: own.issues.map((i) => ({ ...i, path: `/payload${i.path}` })) }
   }
   const peeked = typeof body.payload === 'string' ? peekBase64(body.payload) : undefined
   const tree = peeked === undefined ? body : { ...body, payload: peeked }
