@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const VARIANTS = [null, 0, 64, 128, 256]
+const VARIANTS = [null, 1024, 48, 160]
 
 const page = (variant) => `
 import { decodePayload, payloadDefinitions } from './src/entries/index.ts'
