@@ -6,6 +6,7 @@
  * every definition, whose own property names are the expected suggestions when misspelt.
  */
 import { describe, expect, it } from 'vitest'
+import { analyze } from '../src/inspector/analyze.js'
 import { encodePayload, lintPayload, lintSendRequest, payloadDefinitions, validatePayload, type PayloadShape } from '../src/entries/index.js'
 
 /** lintPayload of an untyped value (typos do not compile against the typed signature). */
@@ -62,5 +63,13 @@ describe('lint finds near-miss property names', () => {
     for (let i = 0; i < 10_000; i++) at = (at.reply = { payload: { type: 1, content: 'y', contnt: 1 } }).payload as Record<string, unknown>
     expect(() => lp(deep)).not.toThrow()
     expect(typos(lp({ type: 1, content: 'x', ['a'.repeat(100_000)]: 1 }))).toEqual([])
+  })
+})
+
+describe('the inspector shows them', () => {
+  it('as lint findings of a pasted payload and a pasted /message/send body', () => {
+    expect(typos(analyze('{"type":1,"content":"hi","mentoin":{"all":1}}', false).lint)).toEqual(['/mentoin mention'])
+    const body = { from_uid: 'u1', channel_id: 'g1', chanel_id: 'g1', channel_type: 2, payload: Buffer.from('{"type":1,"contnet":"hello","content":"x"}').toString('base64') }
+    expect(typos(analyze(JSON.stringify(body), false).lint)).toEqual(['/payload/contnet content', '/chanel_id channel_id'])
   })
 })
