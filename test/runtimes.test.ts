@@ -134,6 +134,18 @@ describe.each(['codec.js', 'index.js'])('dist/entries/%s in a bare vm context (n
   })
 })
 
+describe('the root build without crypto (no Web Crypto in the context)', () => {
+  it('builds a /message/send body with a given client_msg_no, and says what is missing without one', async () => {
+    const bare = await bareContext('index.js')
+    const input = { payload: { type: 1, content: '你好' }, from_uid: 'u1', channel_id: 'g1', channel_type: 2 }
+    const built = bare.call<{ payload: string; client_msg_no: string }>('(WP, i) => WP.buildSendRequest(i)', { ...input, client_msg_no: 'c1' })
+    expect(built.client_msg_no).toBe('c1')
+    expect(built.payload).toBe(nodeBase64('{"type":1,"content":"你好"}'))
+    const failed = bare.call<{ message: string }>('(WP, i) => { try { WP.buildSendRequest(i); return { message: "built" } } catch (e) { return { message: String(e.message) } } }', input)
+    expect(failed.message).toMatch(/no crypto\.getRandomValues.*pass client_msg_no/)
+  })
+})
+
 describe('a runtime whose TextDecoder ignores { fatal: true } (a lenient polyfill)', () => {
   it('is not trusted: invalid UTF-8 is still refused at its offset, never turned into U+FFFD', async () => {
     const lenient = 'globalThis.TextDecoder = class { decode(bytes) { let s = ""; for (const b of bytes) s += b < 0x80 ? String.fromCharCode(b) : "\\ufffd"; return s } }'
