@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import type { Locale } from '../model/define.js'
 import type { Terminal } from './io.js'
+import type { AppTypes } from './app-types.js'
 
 export const HELP: Readonly<Record<string, string>> = {
   main: `Usage: wukong-payload <command> [options]
@@ -19,7 +20,8 @@ Commands:
   inspect [--port N]           serve the payload inspector web page on 127.0.0.1
 
 Input is read from standard input when it is "-" or piped.
-Options for every command: --json (machine-readable output), --help.
+Options for every command: --json (machine-readable output), --help, --types <module> (an app's
+own payload types: a JavaScript module exporting definePayloadType definitions or a createCodec codec).
 Run "wukong-payload <command> --help" for a command's options.`,
   decode: `Usage: wukong-payload decode <base64 | json | -> [--json] [--locale zh|en] [--self UID] [--lenient]
 
@@ -83,6 +85,7 @@ const OPTIONS = {
   'client-msg-no': { type: 'string' },
   subscribers: { type: 'string' },
   port: { type: 'string' },
+  types: { type: 'string' },
 } as const
 
 /** Parses argv strictly (an unknown option throws, which `run` reports as a usage error). */
@@ -103,6 +106,8 @@ export interface CommandContext {
   readonly json: boolean
   readonly lenient: boolean
   readonly locale: Locale
+  /** The app's own types (`--types <module>`), when given. */
+  readonly appTypes?: AppTypes | undefined
   /** Sets the exit code later, for a command that keeps running (`inspect`). */
   readonly setExitCode: (code: number) => void
 }

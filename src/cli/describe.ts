@@ -7,19 +7,20 @@ import type { LintFinding } from '../send/lint.js'
 import { digest } from '../render/digest.js'
 import { renderSystemMessage } from '../render/render.js'
 import { flagsText, paint, printLint, type Terminal } from './io.js'
+import type { AppTypes } from './app-types.js'
 
-export function typeLabel(type: number): string {
-  return typeNames[type] ?? (type > 1000 ? 'system' : 'unknown')
+export function typeLabel(type: number, appTypes?: AppTypes): string {
+  return appTypes?.names.get(type) ?? typeNames[type] ?? (type > 1000 ? 'system' : 'unknown')
 }
 
-export function describePayload(payload: Payload, locale: Locale, selfUid: string | undefined) {
+export function describePayload(payload: Payload, locale: Locale, selfUid: string | undefined, appTypes?: AppTypes) {
   const options = { locale, ...(selfUid === undefined ? {} : { selfUid }) }
   return {
     type: payload.type,
-    name: typeLabel(payload.type),
-    digest: digest(payload, options),
+    name: typeLabel(payload.type, appTypes),
+    digest: digest(payload, { ...options, codec: appTypes?.codec }),
     ...(payload.type > 1000 ? { rendered: renderSystemMessage(payload, options) } : {}),
-    flags: recommendFlags(payload),
+    flags: appTypes ? appTypes.codec.recommendFlags(payload) : recommendFlags(payload),
     payload,
   }
 }

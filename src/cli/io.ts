@@ -5,6 +5,7 @@
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import type { PayloadError } from '../errors/payload-error.js'
 import type { LintFinding } from '../send/lint.js'
+import type { AppTypes } from './app-types.js'
 
 export const EXIT_OK = 0
 export const EXIT_INVALID = 1
@@ -22,6 +23,8 @@ export interface Io {
   readonly stdin: () => Uint8Array | string
   /** Sets the exit code after run() returned (a long-running command that fails later). */
   readonly setExitCode?: (code: number) => void
+  /** The app's own types, loaded by main.ts from `--types <module>` before `run`. */
+  readonly appTypes?: AppTypes | undefined
 }
 
 /**

@@ -3,6 +3,8 @@
  * `wukong-payload`: make sense of WuKongIM payloads from a shell.
  * Exit codes: 0 ok, 1 invalid input, 2 usage error.
  */
+import { loadAppTypes, type AppTypes } from './app-types.js'
+import { parseCommandLine } from './args.js'
 import { readsStandardInput, run, type Io } from './run.js'
 
 /**
@@ -33,9 +35,26 @@ async function main(): Promise<void> {
     },
   }
   const argv = process.argv.slice(2)
+  // --types <module>: imported here (asynchronously), before the synchronous commands run.
+  let types: string | undefined
+  try {
+    types = parseCommandLine(argv).values.types
+  } catch {
+    // run() reports the usage error.
+  }
+  let appTypes: AppTypes | undefined
+  if (types !== undefined) {
+    try {
+      appTypes = await loadAppTypes(types, process.cwd())
+    } catch (error) {
+      io.err(`usage error: ${error instanceof Error ? error.message : String(error)}`)
+      process.exitCode = 2
+      return
+    }
+  }
   const stdinIsTty = Boolean(process.stdin.isTTY)
   const stdin: Uint8Array = readsStandardInput(argv, stdinIsTty) ? await readStdin() : new Uint8Array(0)
-  process.exitCode = run(argv, io, stdinIsTty)
+  process.exitCode = run(argv, { ...io, appTypes }, stdinIsTty)
 }
 
 main().catch((error: unknown) => {

@@ -86,8 +86,9 @@ export function run(argv: readonly string[], io: Io, stdinIsTty: boolean): numbe
   try {
     const locale = values.locale ?? 'zh'
     if (locale !== 'zh' && locale !== 'en') throw new UsageError('--locale must be zh or en')
+    if (values.types !== undefined && io.appTypes === undefined) throw new UsageError(`--types ${values.types} was not loaded (the wukong-payload executable loads it)`)
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (quote JSON input, or pass it on standard input)`)
-    return command({ term, arg, input: () => readInput(io, arg, stdinIsTty), values, json, lenient: values.lenient ?? false, locale: locale as Locale, setExitCode: (code) => io.setExitCode?.(code) })
+    return command({ term, arg, input: () => readInput(io, arg, stdinIsTty), values, json, lenient: values.lenient ?? false, locale: locale as Locale, appTypes: io.appTypes, setExitCode: (code) => io.setExitCode?.(code) })
   } catch (error) {
     if (error instanceof UsageError) {
       term.err(`usage error: ${error.message}`)

@@ -20,6 +20,7 @@ import {
   type ValidationIssue,
   type WebhookMessage,
 } from '../entries/index.js'
+import type { Codec } from '../entries/runtime.js'
 
 export type InputKind = 'empty' | 'base64' | 'payload' | 'send' | 'webhook'
 
@@ -51,6 +52,29 @@ export interface Analysis {
   readonly messages: readonly WebhookRow[]
 }
 
+/** What the page uses of an app's codec (`createCodec`, or one built ahead of time). */
+export type InspectorCodec = Pick<Codec<PayloadShape, PayloadShape>, 'safeDecodePayload' | 'validatePayload' | 'digest' | 'recommendFlags'>
+
+/**
+ * The app's codec registered with the page (`wukongPayloadInspector.registerCodec`, main.ts), or
+ * none: its types are then decoded, validated and digested as the app's own.
+ */
+let appCodec: InspectorCodec | undefined
+
+/** Registers (or, with `undefined`, removes) the app's codec. */
+export function setAppCodec(codec: InspectorCodec | undefined): void {
+  appCodec = codec
+}
+
+/** The registered app codec, if any. */
+export function getAppCodec(): InspectorCodec | undefined {
+  return appCodec
+}
+
+/** `safeDecodePayload` of the app's codec when one is registered, else the package's. */
+// (The app's payloads are payloads: its types are known to it, the rest decode as the package's do.)
+const decodeWithApp: typeof safeDecodePayload = (input, options) => (appCodec ? (appCodec.safeDecodePayload(input, options) as ReturnType<typeof safeDecodePayload>) : safeDecodePayload(input, options))
+
 const nothing: Omit<Analysis, 'kind'> = { tree: undefined, decodedAt: [], problems: [], payload: undefined, header: undefined, lint: [], messages: [] }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,7 +103,7 @@ export function peekBase64(text: string): unknown {
 }
 
 function analyzeBase64(input: string, lenient: boolean): Analysis {
-  const decoded = safeDecodePayload(input, { lenient })
+  const decoded = decodeWithApp(input, { lenient })
   const tree = peekBase64(input)
   if (decoded.ok) return { ...nothing, kind: 'base64', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
   return { ...nothing, kind: 'base64', tree, problems: problemsOf(decoded.error, ''), lint: lintPayload<PayloadShape>(tree as PayloadShape) }
@@ -87,13 +111,19 @@ function analyzeBase64(input: string, lenient: boolean): Analysis {
 
 function analyzePayloadJson(input: string, value: unknown): Analysis {
   // Decoded from the text, so that numbers beyond 2^53 are caught rather than rounded.
-  const decoded = safeDecodePayload(new TextEncoder().encode(input))
+  const decoded = decodeWithApp(new TextEncoder().encode(input))
   if (decoded.ok) return { ...nothing, kind: 'payload', tree: decoded.value, payload: decoded.value, lint: lintPayload(decoded.value) }
   return { ...nothing, kind: 'payload', tree: value, problems: problemsOf(decoded.error, ''), lint: lintPayload<PayloadShape>(value as PayloadShape) }
 }
 
 function analyzeSendBody(body: Record<string, unknown>, lenient: boolean): Analysis {
-  const result = validateSendRequest(body, { lenient })
+  let result: ReturnType<typeof validateSendRequest> = validateSendRequest(body, { lenient })
+  if (result.ok && appCodec) {
+    // The envelope is checked above; the payload again by the app's codec (its own types).
+    const own = appCodec.validatePayload(result.value.payload)
+    const request = result.value.request
+    result = own.ok ? { ok: true, value: { request, payload: own.value as Payload } } : { ok: false, issues: own.issues.map((i) => ({ ...i, path: `/payload${i.path}` })) }
+  }
   const peeked = typeof body.payload === 'string' ? peekBase64(body.payload) : undefined
   const tree = peeked === undefined ? body : { ...body, payload: peeked }
   return {
@@ -131,7 +161,9 @@ function analyzeWebhook(input: string, value: unknown, lenient: boolean): Analys
         decodedAt.push(`${pointer}/payload`)
       }
     }
+    const own = appCodec && message.payload && !message.error ? appCodec.validatePayload(message.payload) : undefined
     // One by one: a spread of every issue as arguments overflows the stack past ~100,000.
+    if (own && !own.ok) for (const i of own.issues) problems.push({ path: `${pointer}/payload${i.path}`, message: i.message, code: i.code })
     if (message.error) for (const problem of problemsOf(message.error, isRecord(entry) && 'payload' in entry ? `${pointer}/payload` : pointer)) problems.push(problem)
     if (message.payload) for (const finding of lintPayload(message.payload, `${pointer}/payload`)) lint.push(finding)
     return { pointer, message }

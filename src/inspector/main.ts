@@ -18,7 +18,7 @@ import {
   type Payload,
   type PayloadDefinition,
 } from '../entries/index.js'
-import { analyze, type Analysis, type Problem } from './analyze.js'
+import { analyze, getAppCodec, setAppCodec, type Analysis, type InspectorCodec, type Problem } from './analyze.js'
 import { byId, fill, h, type Child } from './dom.js'
 import { defaultFor, fieldFor, type Field, type FormProblem } from './form.js'
 import { labels, type Labels } from './i18n.js'
@@ -90,11 +90,11 @@ function messageView(payload: Payload, at: Locale, selfUid: string, from: string
   const options = { locale: at, ...(selfUid ? { selfUid } : {}) }
   if (Number.isInteger(payload.type) && isSystemType(payload.type)) return segmentsView(payload, at, selfUid)
   const mine = from !== undefined && from === selfUid
-  return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, digest(payload, options)))
+  return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, digest(payload, { ...options, codec: getAppCodec() })))
 }
 
 function conversationRow(payload: Payload, at: Locale, selfUid: string, title: string): HTMLElement {
-  const text = digest(payload, { locale: at, ...(selfUid ? { selfUid } : {}) })
+  const text = digest(payload, { locale: at, codec: getAppCodec(), ...(selfUid ? { selfUid } : {}) })
   return h('div', { class: 'conversation' }, h('span', { class: 'avatar' }, title.slice(0, 1).toUpperCase()), h('div', { class: 'conversation-text' }, h('strong', null, title), h('span', { class: 'digest', lang: at }, text)))
 }
 
@@ -123,8 +123,9 @@ function previewOf(a: Analysis, selfUid: string): Child {
 
 function flagsOf(a: Analysis): Child {
   if (!a.payload) return null
-  const recommended = recommendFlags(a.payload)
-  const history = recommendFlags(a.payload, { keepInHistory: true })
+  const flagsOf = getAppCodec()?.recommendFlags ?? recommendFlags
+  const recommended = flagsOf(a.payload)
+  const history = flagsOf(a.payload, { keepInHistory: true })
   const differs = flagNames.some((f) => history[f] !== recommended[f])
   const header = a.header
   const th = (text: string) => h('th', null, text)
@@ -505,6 +506,22 @@ window.addEventListener('hashchange', () => {
   readFragment()
   renderAll()
 })
+
+/**
+ * An app's own types on the page: `window.wukongPayloadInspector.registerCodec(codec)` with a codec
+ * from `createCodec` (or built ahead of time, for a strict CSP), from a script the page loads or
+ * the browser console; a codec in `window.wukongPayloadCodec` before this script runs is taken at
+ * start. Its types are then validated, named in findings and digested as the app's own.
+ */
+const inspectorApi = {
+  registerCodec(codec: InspectorCodec | undefined): void {
+    setAppCodec(codec)
+    renderAll()
+  },
+}
+const pageGlobals = window as unknown as { wukongPayloadInspector?: typeof inspectorApi; wukongPayloadCodec?: InspectorCodec }
+pageGlobals.wukongPayloadInspector = inspectorApi
+if (pageGlobals.wukongPayloadCodec) setAppCodec(pageGlobals.wukongPayloadCodec)
 
 readFragment()
 renderAll()

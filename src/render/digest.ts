@@ -8,8 +8,14 @@ import { typeDigests } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
 import { DEFAULT_MAX_RENDER_LENGTH, limitOption, localeOf, renderSystemMessage, truncate, type RenderOptions } from './render.js'
 
-/** Options of {@link digest}: those of `renderSystemMessage` (`locale` defaults to `'zh'`). */
-export type DigestOptions = RenderOptions
+/**
+ * Options of {@link digest}: those of `renderSystemMessage` (`locale` defaults to `'zh'`), and
+ * `codec` (from `createCodec`), whose own types are then labelled by their own digest.
+ */
+export interface DigestOptions extends RenderOptions {
+  /** A codec from `createCodec`: an app's own types get their declared digest instead of `[未知消息]`. */
+  readonly codec?: { digest(payload: unknown, options?: DigestOptions): string } | undefined
+}
 
 const UNSUPPORTED: Readonly<Record<Locale, string>> = { zh: '[未知消息]', en: '[Unsupported message]' }
 
@@ -22,6 +28,10 @@ const FIELD = /\{([a-z_]+)\}/g
  * characters (default 10,000), the `…` that marks a cut included; an unknown `locale` is the default's. Never throws.
  */
 export function digest(payload: unknown, options: DigestOptions = {}): string {
+  if (options.codec) {
+    const { codec, ...rest } = options
+    return codec.digest(payload, rest)
+  }
   return digestWith(builtInDigest, payload, options)
 }
 

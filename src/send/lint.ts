@@ -10,6 +10,7 @@ import { pointerSegment } from '../validate/issues.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
 import { describeThrown, readPlain } from '../errors/foreign.js'
+import { envelopeTypos, payloadTypos, type Typo } from './typos.js'
 
 export type LintCode =
   | 'command-without-sync-once'
@@ -28,6 +29,7 @@ export type LintCode =
   | 'forwarded-user-without-name'
   | 'placeholder-without-extra'
   | 'unreadable-value'
+  | 'possible-typo'
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -80,6 +82,7 @@ function lintValue(payload: unknown, prefix: string): LintFinding[] {
   for (let i = 0; i < queue.length; i++) {
     const [current, path, depth] = queue[i] as [Record<string, unknown>, string, number]
     everyLevelFindings(current, path, depth > 0, findings)
+    typoFindings(payloadTypos(current, path), `a ${metaOf(current.type)?.name ?? 'system'} payload (type ${String(current.type)})`, findings)
     if (depth >= MAX_LINT_DEPTH) continue
     const reply = current.reply
     if (isObject(reply) && isObject(reply.payload)) queue.push([reply.payload, `${path}/reply/payload`, depth + 1])
@@ -90,6 +93,13 @@ function lintValue(payload: unknown, prefix: string): LintFinding[] {
     }
   }
   return findings
+}
+
+/** A near-miss property name (src/send/typos.ts): kept by every receiver, read by none. */
+function typoFindings(typos: readonly Typo[], where: string, findings: LintFinding[]): void {
+  for (const t of typos) {
+    findings.push({ code: 'possible-typo', path: t.path, message: `${JSON.stringify(t.found)} is not a field of ${where}; did you mean \`${t.meant}\`? Unknown properties are kept, so no client reads this one` })
+  }
 }
 
 /** What a client-local `type` is, or undefined for a type meant for the wire. */
@@ -194,6 +204,7 @@ function lintPlainSendRequest(request: unknown): LintFinding[] {
   const payload: PayloadShape | undefined = decoded?.value ?? (isObject(request.payload) ? (request.payload as { type: number }) : undefined)
   // One by one: a spread of every finding as arguments overflows the stack past ~100,000.
   if (payload) for (const finding of lintValue(payload, '/payload')) findings.push(finding)
+  typoFindings(envelopeTypos(request), 'the /message/send body', findings)
   const header: Partial<HeaderFlags> = isObject(request.header) ? (request.header as Partial<HeaderFlags>) : {}
   const syncOnce = header.sync_once ?? 0
   const isCommand = payload !== undefined && commandTypes.has(payload.type)

@@ -5,21 +5,21 @@ import { describePayload, printPayload } from '../describe.js'
 import { EXIT_INVALID, EXIT_OK, paint, reportError } from '../io.js'
 import { sniff } from '../sniff.js'
 
-export const decode: Command = ({ term, input, json, lenient, locale, values }) => {
+export const decode: Command = ({ term, input, json, lenient, locale, values, appTypes }) => {
   const self = values.self
-  const parsed = sniff(input(), lenient)
+  const parsed = sniff(input(), lenient, appTypes?.codec)
   switch (parsed.kind) {
     case 'error':
       return reportError(term, parsed.error, json)
     case 'payload': {
-      const d = describePayload(parsed.payload, locale, self)
+      const d = describePayload(parsed.payload, locale, self, appTypes)
       const lint = lintPayload(parsed.payload)
       if (json) term.out(JSON.stringify({ ok: true, ...d, lint }, null, 2))
       else printPayload(term, d, lint)
       return EXIT_OK
     }
     case 'request': {
-      const d = describePayload(parsed.payload, locale, self)
+      const d = describePayload(parsed.payload, locale, self, appTypes)
       const lint = lintSendRequest(parsed.request)
       if (json) term.out(JSON.stringify({ ok: true, request: { ...parsed.request, payload: undefined }, ...d, lint }, null, 2))
       else printPayload(term, d, lint)
@@ -28,7 +28,7 @@ export const decode: Command = ({ term, input, json, lenient, locale, values }) 
     case 'webhook': {
       const results = parsed.messages.map((m) =>
         m.payload && !m.error
-          ? { ok: true as const, message_id: m.message_id, from_uid: m.from_uid, channel_id: m.channel_id, ...describePayload(m.payload, locale, self) }
+          ? { ok: true as const, message_id: m.message_id, from_uid: m.from_uid, channel_id: m.channel_id, ...describePayload(m.payload, locale, self, appTypes) }
           : { ok: false as const, message_id: m.message_id, code: m.error?.code, message: m.error?.message },
       )
       if (json) term.out(JSON.stringify(results, null, 2))

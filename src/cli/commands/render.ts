@@ -4,8 +4,8 @@ import type { Command } from '../args.js'
 import { EXIT_OK, reportError, UsageError } from '../io.js'
 import { sniff } from '../sniff.js'
 
-export const render: Command = ({ term, input, json, lenient, locale, values }) => {
-  const parsed = sniff(input(), lenient)
+export const render: Command = ({ term, input, json, lenient, locale, values, appTypes }) => {
+  const parsed = sniff(input(), lenient, appTypes?.codec)
   if (parsed.kind === 'error') return reportError(term, parsed.error, json)
   if (parsed.kind === 'webhook') throw new UsageError('render takes one payload; use decode for a webhook body')
   const options = { locale, ...(values.self === undefined ? {} : { selfUid: values.self }) }

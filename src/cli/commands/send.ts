@@ -7,21 +7,25 @@ import { EXIT_OK, paint, UsageError } from '../io.js'
 
 const encoder = new TextEncoder()
 
-export const send: Command = ({ term, input, values }) => {
+export const send: Command = ({ term, input, values, appTypes }) => {
   const { from, channel, subscribers } = values
   if (!from) throw new UsageError('send needs --from UID')
   if (!channel && !subscribers) throw new UsageError('send needs --channel ID and --channel-type 1|2 (or --subscribers for a command)')
   const channelType = values['channel-type'] === undefined ? undefined : Number(values['channel-type'])
   if (channel && (channelType === undefined || !Number.isInteger(channelType) || channelType < 1)) throw new UsageError('--channel-type must be a positive integer: 1 personal, 2 group')
-  const payload = decodePayload(encoder.encode(input()))
+  const codec = appTypes?.codec
+  const payload = (codec ?? { decodePayload }).decodePayload(encoder.encode(input()))
+  const keepInHistory = values['keep-in-history'] === true
   const body = buildSendRequest({
     payload,
     from_uid: from,
     ...(channel ? { channel_id: channel } : {}),
     ...(channelType === undefined ? {} : { channel_type: channelType }),
-    ...(values['keep-in-history'] ? { keepInHistory: true } : {}),
+    ...(keepInHistory ? { keepInHistory: true } : {}),
     ...(values['client-msg-no'] ? { client_msg_no: values['client-msg-no'] } : {}),
-    ...(subscribers ? { subscribers: subscribers.split(',').filter(Boolean), header: { sync_once: 1 } } : {}),
+    // The app's codec knows its own types' recommended flags.
+    ...(codec || subscribers ? { header: { ...codec?.recommendFlags(payload, { keepInHistory }), ...(subscribers ? { sync_once: 1 } : {}) } } : {}),
+    ...(subscribers ? { subscribers: subscribers.split(',').filter(Boolean) } : {}),
   })
   term.out(JSON.stringify(body, null, 2))
   // The body is printed as asked; what the server will do with it is said, not hidden.

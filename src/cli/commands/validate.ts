@@ -6,9 +6,9 @@ import { sniff } from '../sniff.js'
 import { decode } from './decode.js'
 
 export const validate: Command = (context) => {
-  const { term, input, json, lenient } = context
+  const { term, input, json, lenient, appTypes } = context
   const text = input()
-  const parsed = sniff(text, lenient)
+  const parsed = sniff(text, lenient, appTypes?.codec)
   if (parsed.kind === 'error') {
     const { error } = parsed
     const issues = error.issues.length > 0 ? error.issues : [{ path: '', code: error.code, message: error.message }]
@@ -22,7 +22,7 @@ export const validate: Command = (context) => {
   }
   const { payload } = parsed
   const what = parsed.kind === 'request' ? '/message/send body, payload' : 'type'
-  if (json) term.out(JSON.stringify({ ok: true, type: payload.type, name: typeLabel(payload.type) }))
-  else term.out(`valid: ${what === 'type' ? '' : `${what} `}type ${payload.type} (${typeLabel(payload.type)})`)
+  if (json) term.out(JSON.stringify({ ok: true, type: payload.type, name: typeLabel(payload.type, appTypes) }))
+  else term.out(`valid: ${what === 'type' ? '' : `${what} `}type ${payload.type} (${typeLabel(payload.type, appTypes)})`)
   return EXIT_OK
 }
