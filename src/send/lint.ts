@@ -9,6 +9,7 @@ import { commandTypes } from '../generated/registry.js'
 import { pointerSegment } from '../validate/issues.js'
 import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
+import { lintTextEntities, type TextLintCode } from '../text/lint.js'
 
 export type LintCode =
   | 'command-without-sync-once'
@@ -26,6 +27,7 @@ export type LintCode =
   | 'forward-without-users'
   | 'forwarded-user-without-name'
   | 'placeholder-without-extra'
+  | TextLintCode
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -110,6 +112,8 @@ function everyLevelFindings(payload: Record<string, unknown>, prefix: string, ne
       message: 'reply.root_mid is ""; leave it out when the reply chain has no root, or write the quoted message’s id as Android does (the Flutter and HarmonyOS SDKs write "")',
     })
   }
+  // entities out of range, off boundaries, overlapping, or disagreeing with mention (src/text/lint.ts).
+  findings.push(...lintTextEntities(payload, prefix))
 }
 
 /** Checks of the payload being sent itself. */
