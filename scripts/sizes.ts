@@ -51,6 +51,18 @@ export const sizeCases: readonly SizeCase[] = [
     budget: 1.75 * 1024,
   },
   {
+    name: "import { renderTextHtml, formatText } from 'wukong-payload/text'",
+    source: "import { renderTextHtml, formatText } from 'wukong-payload/text'\nexport const use = [renderTextHtml, formatText]",
+    // Most of it is linkify-it with its Unicode classes and TLD list (uc.micro): issue 32.
+    budget: 12 * 1024,
+  },
+  {
+    name: "import { renderMarkdownHtml } from 'wukong-payload/markdown'",
+    source: "import { renderMarkdownHtml } from 'wukong-payload/markdown'\nexport const use = renderMarkdownHtml",
+    // markdown-it with linkify-it, mdurl, punycode and its HTML entity table: issue 32.
+    budget: 60 * 1024,
+  },
+  {
     name: "import type { Payload } from 'wukong-payload'",
     source: "import type { Payload } from 'wukong-payload'\nexport const use = (p: Payload) => p.type",
     budget: 0,

@@ -144,7 +144,7 @@ describe('offsets', () => {
   })
 
   it('inside a surrogate pair is no boundary, and lint says so', () => {
-    const p = { type: 1, content: 'a😀b', entities: [{ offset: 2, length: 1, type: 'link', value: 'https://x.cn' }] }
+    const p = { type: 1 as const, content: 'a😀b', entities: [{ offset: 2, length: 1, type: 'link', value: 'https://x.cn' }] }
     expect(isCharBoundary(p.content, 2)).toBe(false)
     expect(lintPayload(p).map((f) => [f.code, f.path])).toEqual([['entity-off-boundary', '/entities/0']])
   })
