@@ -66,7 +66,8 @@ export function renderTextMessage(payload: unknown, options: TextRenderOptions =
         continue
       }
       // Cut to text: a cut link would point elsewhere than it says, a cut name to someone else.
-      out.push({ kind: 'text', text: truncate(s.text, budget) })
+      // (A link or mention whose text fits but whose URL or uid does not is cut by one more, so the mark shows.)
+      out.push({ kind: 'text', text: truncate(s.text, Math.min(budget, Math.max(s.text.length - 1, 0))) })
       budget = 0
       truncated = true
     }
