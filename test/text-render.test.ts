@@ -15,6 +15,7 @@ import { markdownSegments, renderMarkdownHtml } from '../src/markdown/markdown.j
 import { formatText, link, mention, mentionAll } from '../src/text/format.js'
 import { aiBubble, askToRead, createStreamState, textBubble } from '../examples/chat-view.js'
 import { root } from './helpers.js'
+import { run, type Io } from '../src/cli/run.js'
 
 type Node = DefaultTreeAdapterMap['node']
 /** The text a browser would show (a `<br>` as `\n`) and every link, read by parse5. */
@@ -249,5 +250,21 @@ describe('the chat view recipe (examples/chat-view.ts, docs/text.md)', () => {
   it('docs/text.md embeds the example verbatim (npm run docs:guides)', () => {
     const guide = readFileSync(join(root, 'docs/text.md'), 'utf8')
     expect(guide).toContain('```ts\n' + readFileSync(join(root, 'examples/chat-view.ts'), 'utf8') + '```')
+  })
+})
+
+describe('the CLI shows a text message through the same segments', () => {
+  const cli = (args: string[]) => {
+    const out: string[] = []
+    const io: Io = { out: (t) => out.push(`${t}\n`), err: () => undefined, color: false, stdin: () => new Uint8Array() }
+    return { code: run(args, io, false), out: out.join('') }
+  }
+  const p = { type: 1, ...formatText`${mention('u2', '李四')} <b>看</b>`, reply: { message_id: '1', message_seq: 1, from_uid: 'u1', from_name: '张三', payload: { type: 1, content: '开会' } } }
+  it('render: the quote line and @name; --html: the same HTML as renderTextHtml', () => {
+    expect(cli(['render', JSON.stringify(p)])).toEqual({ code: 0, out: '> 张三: 开会\n@李四 <b>看</b>\n' })
+    expect(cli(['render', '--html', '--self', 'u2', JSON.stringify(p)]).out).toBe(`${renderTextHtml(p, { selfUid: 'u2' })}\n`)
+  })
+  it('decode: a rendered line for text', () => {
+    expect(JSON.parse(cli(['decode', '--json', JSON.stringify(p)]).out)).toMatchObject({ type: 1, rendered: '> 张三: 开会\n@李四 <b>看</b>' })
   })
 })
