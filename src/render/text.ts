@@ -112,7 +112,7 @@ function segmentsHtml(segments: readonly TextSegment[], selfUid: string | undefi
  * A text message as HTML that is safe to assign to `innerHTML`: the quote as
  * `<blockquote class="wk-quote" data-uid="…"><span class="wk-quote-name" dir="auto">name</span> …</blockquote>`,
  * mentions as `<span class="wk-mention" data-uid="…" dir="auto">@name</span>` (`wk-everyone` for
- * @everyone, `wk-self` for the reader), links as `<a class="wk-link" href="…" rel="noopener
+ * `@everyone`, `wk-self` for the reader), links as `<a class="wk-link" href="…" rel="noopener
  * noreferrer nofollow ugc" target="_blank">` with an http, https, mailto or tel URL only, line
  * breaks as `<br>`. All text is escaped and bidi embedding, override and isolate controls are
  * removed, as for system messages. Bounded by `maxLength` like {@link renderTextMessage}. Never throws.

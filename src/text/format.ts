@@ -20,7 +20,7 @@ export interface FormattedText {
   readonly content: string
   /** The spans, by offset; absent when there are none. */
   readonly entities?: Entity[]
-  /** Absent when nobody is mentioned; `{ all: 1 }` for @everyone, else `{ all: 0, uids }`. */
+  /** Absent when nobody is mentioned; `{ all: 1 }` for `@everyone`, else `{ all: 0, uids }`. */
   readonly mention?: Mention
 }
 
@@ -41,7 +41,7 @@ function fail(message: string): never {
 }
 
 /**
- * An @-mention of `uid`, shown as `@name` (a `name` that already starts with `@` is kept as it
+ * An `@-mention` of `uid`, shown as `@name` (a `name` that already starts with `@` is kept as it
  * is). Throws a `TypeError` for an empty uid or name: a mention nobody can see or resolve is a bug.
  */
 export function mention(uid: string, name: string): TextPart {
@@ -50,7 +50,7 @@ export function mention(uid: string, name: string): TextPart {
   return { [PART]: true, kind: 'mention', uid, text: name.startsWith('@') ? name : `@${name}` }
 }
 
-/** @everyone, shown as `@所有人` unless `label` says otherwise (`'@all'`). Sets `mention.all` to 1. */
+/** `@everyone`, shown as `@所有人` unless `label` says otherwise (`'@all'`). Sets `mention.all` to 1. */
 export function mentionAll(label = '@所有人'): TextPart {
   if (typeof label !== 'string' || label === '') fail('mentionAll(label): label must be a non-empty string')
   return { [PART]: true, kind: 'everyone', text: label }
@@ -77,7 +77,7 @@ function isPart(value: unknown): value is TextPart {
  * (`` formatText`${mention('u2', '李四')} 看一下 ${link('https://x.cn')}` ``) or from a list
  * (`formatText.from(['hi ', mention('u2', '李四')])`). Offsets are UTF-16 code units; `mention.uids`
  * lists each mentioned uid once, in order of appearance (the TangSengDaoDao web pairs the i-th
- * `@name` with `uids[i]`); @everyone writes `{ all: 1 }` alone, as the docs ask (`uids` empty when
+ * `@name` with `uids[i]`); `@everyone` writes `{ all: 1 }` alone, as the docs ask (`uids` empty when
  * `all` = 1), and `{ all: 0, uids }` otherwise, as Android and iOS write it. Throws a `TypeError`
  * for a value that is neither text nor a part.
  */

@@ -1,5 +1,5 @@
 /**
- * Who a message @-mentions. Three places say it, and producers fill them differently: `mention.all`
+ * Who a message `@-mentions`. Three places say it, and producers fill them differently: `mention.all`
  * (every client reads `all === 1`), `mention.uids` (JS, Android, iOS, Flutter, the TangSengDaoDao
  * web) and `entities` of type `mention` (Android and iOS, the uid as `value`). A reader that checks
  * only one misses mentions the others carry, so both functions here read all three.
@@ -7,21 +7,21 @@
 import type { Entity } from '../model/fields.js'
 
 /**
- * Entity values that stand for @everyone rather than a user: TangSengDaoDao Android writes `"-1"`
+ * Entity values that stand for `@everyone` rather than a user: TangSengDaoDao Android writes `"-1"`
  * and TangSengDaoDao iOS `"all"` (the corpus entries from
  * TangSengDaoDao/TangSengDaoDaoAndroid:wkuikit/src/main/java/com/chat/uikit/chat/ChatPanelManager.kt and
  * TangSengDaoDao/TangSengDaoDaoiOS:Modules/WuKongBase/WuKongBase/Classes/Sections/Conversation/WKConversationContextImpl.m).
  */
 export const EVERYONE_ENTITY_VALUES: readonly string[] = ['-1', 'all']
 
-/** The value {@link formatText} writes for an @everyone entity. */
+/** The value {@link formatText} writes for an `@everyone` entity. */
 export const EVERYONE_ENTITY_VALUE = 'all'
 
 /** One `mention` entity, read: where it is and what it shows. */
 export interface MentionSpan {
   /** The mentioned uid (`''` when the producer wrote no value, as Flutter and HarmonyOS can). */
   readonly uid: string
-  /** Whether the span stands for @everyone (its value is `"-1"` or `"all"`). */
+  /** Whether the span stands for `@everyone` (its value is `"-1"` or `"all"`). */
   readonly everyone: boolean
   /** UTF-16 offset and length in `content`. */
   readonly offset: number
@@ -32,7 +32,7 @@ export interface MentionSpan {
 
 /** Everyone a payload mentions, from all three places. */
 export interface Mentions {
-  /** @everyone: `mention.all` is 1. */
+  /** `@everyone`: `mention.all` is 1. */
   readonly all: boolean
   /** Mentioned uids, each once: `mention.uids` in order, then entity uids not listed there. */
   readonly uids: readonly string[]
@@ -60,7 +60,7 @@ export function entitiesOf(payload: unknown): Entity[] {
 
 /**
  * Every mention of a payload: `all` from `mention.all`, `uids` from `mention.uids` and the
- * `mention` entities (each uid once, @everyone markers and empty values left out), and the spans.
+ * `mention` entities (each uid once, `@everyone` markers and empty values left out), and the spans.
  * Never throws; any shape is read as far as it goes.
  */
 export function mentionsOf(payload: unknown): Mentions {
@@ -90,8 +90,8 @@ export function mentionsOf(payload: unknown): Mentions {
 }
 
 /**
- * Whether `uid` is mentioned: `mention.all` is 1 (@everyone), or `uid` is in `mention.uids`, or a
- * `mention` entity names it. What a reminder ("someone @-mentioned you") needs. A quoted
+ * Whether `uid` is mentioned: `mention.all` is 1 (`@everyone`), or `uid` is in `mention.uids`, or a
+ * `mention` entity names it. What a reminder ("someone `@-mentioned` you") needs. A quoted
  * message's mentions are not this message's. Never throws.
  */
 export function isMentioned(payload: unknown, uid: string): boolean {

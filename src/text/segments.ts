@@ -11,7 +11,7 @@ import { isSafeLinkUrl } from './format.js'
 /** One part of a text message. Concatenating `text` (and `'\n'` for a break) gives `content` back. */
 export type TextSegment =
   | { readonly kind: 'text'; readonly text: string }
-  /** `@name`: `text` as written, `name` without the `@`; `uid` is `''` when the producer wrote none; `everyone` for @everyone. */
+  /** `@name`: `text` as written, `name` without the `@`; `uid` is `''` when the producer wrote none; `everyone` for `@everyone`. */
   | { readonly kind: 'mention'; readonly uid: string; readonly name: string; readonly text: string; readonly everyone: boolean }
   /** A link; `url` always has an http, https, mailto or tel scheme. */
   | { readonly kind: 'link'; readonly url: string; readonly text: string }
@@ -47,7 +47,7 @@ const BREAK = /\r\n|[\n\r\u2028\u2029]/g
  */
 const AT_TOKEN = /(?<![A-Za-z0-9_])@[\w\u4e00-\u9fa5]+/g
 
-/** The @everyone tokens the clients write in `content` (`@所有人` in Chinese UIs, `@all` in English ones), read as @everyone when `mention.all` is 1 and no entity says where. */
+/** The `@everyone` tokens the clients write in `content` (`@所有人` in Chinese UIs, `@all` in English ones), read as `@everyone` when `mention.all` is 1 and no entity says where. */
 const EVERYONE_LABELS: readonly string[] = ['@所有人', '@all', '@everyone']
 
 /**
@@ -55,7 +55,7 @@ const EVERYONE_LABELS: readonly string[] = ['@所有人', '@all', '@everyone']
  * Entities that are out of range, off character boundaries, empty or overlapping an earlier one
  * are ignored — their text stays text, nothing is dropped. Without `mention` entities (the JS SDK
  * and TangSengDaoDao web write none), the i-th `@token` is `mention.uids[i]`, as the web pairs
- * them, and with `mention.all` = 1 the first `@所有人` (or `@all`, `@everyone`) is @everyone. A `link` entity whose URL has another scheme than http, https, mailto or tel stays text.
+ * them, and with `mention.all` = 1 the first `@所有人` (or `@all`, `@everyone`) is `@everyone`. A `link` entity whose URL has another scheme than http, https, mailto or tel stays text.
  * Linear in the content and the entities. Never throws.
  */
 export function textSegments(payload: unknown, options: TextSegmentOptions = {}): TextSegment[] {
