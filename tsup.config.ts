@@ -102,6 +102,8 @@ const pureSchemaCalls = {
 const entries = {
   index: 'src/entries/index.ts',
   render: 'src/entries/render.ts',
+  text: 'src/entries/text.ts',
+  markdown: 'src/entries/markdown.ts',
   runtime: 'src/entries/runtime.ts',
   codec: 'src/entries/codec.ts',
   server: 'src/entries/server.ts',

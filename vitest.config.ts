@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^#platform$/, replacement: fileURLToPath(new URL('./src/wire/platform-node.ts', import.meta.url)) },
       { find: /^wukong-payload\/events$/, replacement: fileURLToPath(new URL('./src/entries/events.ts', import.meta.url)) },
       { find: /^wukong-payload\/api$/, replacement: fileURLToPath(new URL('./src/entries/api.ts', import.meta.url)) },
+      { find: /^wukong-payload\/(text|markdown)$/, replacement: fileURLToPath(new URL('./src/entries/$1.ts', import.meta.url)) },
       { find: /^wukong-payload\/server$/, replacement: fileURLToPath(new URL('./src/entries/server.ts', import.meta.url)) },
       { find: /^wukong-payload\/adapters\/(openim|lanying|commsease)$/, replacement: fileURLToPath(new URL('./src/entries/adapters/$1.ts', import.meta.url)) },
       { find: /^wukong-payload$/, replacement: fileURLToPath(new URL('./src/entries/index.ts', import.meta.url)) },

@@ -60,6 +60,18 @@ export const sizeCases: readonly SizeCase[] = [
     budget: API_PARSE_BUDGET,
   },
   {
+    name: "import { renderTextHtml, formatText } from 'wukong-payload/text'",
+    source: "import { renderTextHtml, formatText } from 'wukong-payload/text'\nexport const use = [renderTextHtml, formatText]",
+    // Most of it is linkify-it with its Unicode classes (uc.micro): measured 8.0 KB (issue 32).
+    budget: 9 * 1024,
+  },
+  {
+    name: "import { renderMarkdownHtml } from 'wukong-payload/markdown'",
+    source: "import { renderMarkdownHtml } from 'wukong-payload/markdown'\nexport const use = renderMarkdownHtml",
+    // markdown-it with its HTML entity table, linkify-it, mdurl and punycode: measured 41.7 KB (issue 32).
+    budget: 44 * 1024,
+  },
+  {
     name: "import type { Payload } from 'wukong-payload'",
     source: "import type { Payload } from 'wukong-payload'\nexport const use = (p: Payload) => p.type",
     budget: 0,

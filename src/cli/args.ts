@@ -13,7 +13,7 @@ Commands:
   decode <base64 | json | ->   decode a payload, a /message/send body or a webhook body
   encode <json | ->            validate a payload and print its Base64
   validate <json | base64 | -> exit 0 when valid, 1 with each issue as "path: message"
-  render <json | base64 | ->   render a system message
+  render <json | base64 | ->   render a system or text message
   send <payload json | ->      print a complete /message/send body
   schema [type]                print a published JSON Schema
   types                        list the known payload types and their flags

@@ -6,6 +6,7 @@ import { recommendFlags } from '../send/flags.js'
 import type { LintFinding } from '../send/lint.js'
 import { digest } from '../render/digest.js'
 import { renderSystemMessage } from '../render/render.js'
+import { renderTextPlain } from '../render/text.js'
 import { flagsText, paint, printLint, type Terminal } from './io.js'
 import type { AppTypes } from './app-types.js'
 
@@ -19,7 +20,7 @@ export function describePayload(payload: Payload, locale: Locale, selfUid: strin
     type: payload.type,
     name: typeLabel(payload.type, appTypes),
     digest: digest(payload, { ...options, codec: appTypes?.codec }),
-    ...(payload.type > 1000 ? { rendered: renderSystemMessage(payload, options) } : {}),
+    ...(payload.type > 1000 ? { rendered: renderSystemMessage(payload, options) } : payload.type === 1 ? { rendered: renderTextPlain(payload, options) } : {}),
     flags: appTypes ? appTypes.codec.recommendFlags(payload) : recommendFlags(payload),
     payload,
   }

@@ -39,6 +39,9 @@ export { recommendFlags } from '../send/flags.js'
 export type { RecommendFlagsOptions } from '../send/flags.js'
 export { lintPayload, lintSendRequest } from '../send/lint.js'
 export type { LintCode, LintFinding } from '../send/lint.js'
+// Who a text @-mentions (mention.all, mention.uids and mention entities together); the rest of text handling: `wukong-payload/text`.
+export { isMentioned, mentionsOf } from '../text/mentions.js'
+export type { MentionSpan, Mentions } from '../text/mentions.js'
 
 export * from './render.js'
 

@@ -18,6 +18,7 @@ import {
   type Payload,
   type PayloadDefinition,
 } from '../entries/index.js'
+import { renderTextMessage, type TextSegment } from '../entries/text.js'
 import { analyze, getAppCodec, setAppCodec, type Analysis, type InspectorCodec, type Problem } from './analyze.js'
 import { byId, fill, h, type Child } from './dom.js'
 import { defaultFor, fieldFor, type Field, type FormProblem } from './form.js'
@@ -90,7 +91,18 @@ function messageView(payload: Payload, at: Locale, selfUid: string, from: string
   const options = { locale: at, ...(selfUid ? { selfUid } : {}) }
   if (Number.isInteger(payload.type) && isSystemType(payload.type)) return segmentsView(payload, at, selfUid)
   const mine = from !== undefined && from === selfUid
-  return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, digest(payload, { ...options, codec: getAppCodec() })))
+  // A text shows its quote, mentions (`@name`) and links through the text segments (issue 32).
+  const text = payload.type === 1 ? renderTextMessage(payload, options) : undefined
+  const body: Child = text
+    ? [text.quote ? h('div', { class: 'bubble-quote' }, `${text.quote.name || text.quote.uid}: `, text.quote.segments.map(segmentView)) : null, text.segments.map(segmentView)]
+    : digest(payload, { ...options, codec: getAppCodec() })
+  return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, body))
+}
+
+function segmentView(s: TextSegment): Child {
+  if (s.kind === 'mention') return h('span', { class: 'seg-user', 'data-uid': s.uid, title: s.uid }, s.text)
+  if (s.kind === 'link') return h('a', { href: s.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, s.text)
+  return s.kind === 'break' ? h('br', null) : s.text
 }
 
 function conversationRow(payload: Payload, at: Locale, selfUid: string, title: string): HTMLElement {

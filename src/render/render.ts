@@ -245,7 +245,8 @@ export function escapeHtml(text: string): string {
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
 
-function htmlText(text: string): string {
+/** `text` escaped for HTML with bidi embedding, override and isolate controls removed (the same rule as system messages). */
+export function htmlText(text: string): string {
   return escapeHtml(text.replace(BIDI_CONTROLS, ''))
 }
 

@@ -11,6 +11,7 @@ import type { Payload, PayloadShape } from '../types/payload.js'
 import { metaOf, recommendFlags } from './flags.js'
 import { describeThrown, readPlain } from '../errors/foreign.js'
 import { envelopeTypos, payloadTypos, type Typo } from './typos.js'
+import { lintTextEntities, type TextLintCode } from '../text/lint.js'
 
 export type LintCode =
   | 'command-without-sync-once'
@@ -30,6 +31,7 @@ export type LintCode =
   | 'placeholder-without-extra'
   | 'unreadable-value'
   | 'possible-typo'
+  | TextLintCode
 
 /** One advisory finding; `path` is a JSON Pointer into the linted value. */
 export interface LintFinding {
@@ -137,6 +139,8 @@ function everyLevelFindings(payload: Record<string, unknown>, prefix: string, ne
       message: 'reply.root_mid is ""; leave it out when the reply chain has no root, or write the quoted message’s id as Android does (the Flutter and HarmonyOS SDKs write "")',
     })
   }
+  // entities out of range, off boundaries, overlapping, or disagreeing with mention (src/text/lint.ts).
+  findings.push(...lintTextEntities(payload, prefix))
 }
 
 /** Checks of the payload being sent itself. */
