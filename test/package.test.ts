@@ -25,7 +25,7 @@ beforeAll(() => {
   mkdirSync(installed, { recursive: true })
   execFileSync('tar', ['-xzf', join(work, tarball), '-C', installed, '--strip-components=1'])
   // The package's dependencies and TypeScript's Node types, as npm would install them beside it.
-  for (const dep of ['@sinclair', 'ajv', 'lossless-json', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string', '@types']) {
+  for (const dep of ['@sinclair', 'ajv', 'lossless-json', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string', '@types', 'linkify-it', 'markdown-it', 'uc.micro', 'mdurl', 'entities', 'punycode.js']) {
     symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep))
   }
   cpSync(join(root, 'test', 'consumer'), join(consumer, 'src'), { recursive: true })
@@ -98,7 +98,7 @@ describe('the published package', () => {
       const { createRequire } = await import('node:module')
       const require = createRequire(import.meta.url)
       const out = []
-      for (const entry of ['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim', 'wukong-payload/adapters/lanying', 'wukong-payload/adapters/commsease']) {
+      for (const entry of ['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim', 'wukong-payload/adapters/lanying', 'wukong-payload/adapters/commsease', 'wukong-payload/text', 'wukong-payload/markdown']) {
         const esm = await import(entry)
         const cjs = require(entry)
         out.push([entry, Object.keys(esm).sort().join() === Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(), import.meta.resolve(entry).includes('/dist/node/')])
@@ -120,6 +120,8 @@ describe('the published package', () => {
       ['wukong-payload/adapters/openim', true, true],
       ['wukong-payload/adapters/lanying', true, true],
       ['wukong-payload/adapters/commsease', true, true],
+      ['wukong-payload/text', true, true],
+      ['wukong-payload/markdown', true, true],
       ['schema', true, true],
     ])
   })
@@ -136,7 +138,7 @@ describe('the built ESM', () => {
     expect(offenders).toEqual([])
   })
 
-  it.each(['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
+  it.each(['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim', 'wukong-payload/text', 'wukong-payload/markdown'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
     // A fresh process records every global, the prototypes' keys and the global symbol
     // registry's use, imports the entry, and compares. Module-level work is limited to building
     // constant schema objects.

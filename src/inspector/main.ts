@@ -18,7 +18,7 @@ import {
   type Payload,
   type PayloadDefinition,
 } from '../entries/index.js'
-import { renderTextMessage, type TextSegment } from '../entries/text.js'
+import { textSegments, type TextSegment } from '../entries/text.js'
 import { analyze, getAppCodec, setAppCodec, type Analysis, type InspectorCodec, type Problem } from './analyze.js'
 import { byId, fill, h, type Child } from './dom.js'
 import { defaultFor, fieldFor, type Field, type FormProblem } from './form.js'
@@ -91,11 +91,8 @@ function messageView(payload: Payload, at: Locale, selfUid: string, from: string
   const options = { locale: at, ...(selfUid ? { selfUid } : {}) }
   if (Number.isInteger(payload.type) && isSystemType(payload.type)) return segmentsView(payload, at, selfUid)
   const mine = from !== undefined && from === selfUid
-  // A text shows its quote, mentions (`@name`) and links through the text segments (issue 32).
-  const text = payload.type === 1 ? renderTextMessage(payload, options) : undefined
-  const body: Child = text
-    ? [text.quote ? h('div', { class: 'bubble-quote' }, `${text.quote.name || text.quote.uid}: `, text.quote.segments.map(segmentView)) : null, text.segments.map(segmentView)]
-    : digest(payload, { ...options, codec: getAppCodec() })
+  // A text shows its mentions (`@name`) and link entities through the text segments (issue 32).
+  const body: Child = payload.type === 1 ? textSegments(payload).map(segmentView) : digest(payload, { ...options, codec: getAppCodec() })
   return h('div', { class: mine ? 'bubble-row mine' : 'bubble-row' }, h('span', { class: 'avatar small' }, (from ?? '?').slice(0, 1).toUpperCase()), h('div', { class: 'bubble', lang: at }, body))
 }
 
