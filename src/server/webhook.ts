@@ -7,8 +7,7 @@
  */
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { isPayloadError } from '../errors/payload-error.js'
-import { DEFAULT_MAX_BODY_BYTES } from '../wire/json-exact.js'
-import { decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
+import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, decodeWebhookMessages, type WebhookMessage } from '../webhooks/messages.js'
 import { parseWebhookEvent, WebhookEventName, type MsgNotifyEvent, type MsgOfflineEvent, type UnknownWebhookEvent, type UserOnlineStatusEvent, type WebhookEvent } from '../webhooks/events.js'
 import { limitOption } from '../wire/limits.js'
 import { readJsonBody, type IncomingBody } from './body.js'
@@ -30,8 +29,8 @@ export function parseWebhookBody(body: unknown, options: BoundaryOptions = {}): 
   }
 }
 
-/** WuKongIM batches messages in one webhook call: 16 MiB, as `decodeWebhookMessages` allows. */
-export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = DEFAULT_MAX_BODY_BYTES
+/** The webhook body limit (8 MiB), the same as `decodeWebhookMessages` and `parseWebhookEvent` apply. */
+export { DEFAULT_MAX_WEBHOOK_BODY_BYTES }
 
 /** A request as node:http gives it: the body, its headers and the URL (path and query). */
 export interface IncomingWebhook extends IncomingBody {
@@ -60,7 +59,7 @@ export function webhookPath(url: string | undefined): string {
  * (`msg.notify`, `msg.offline`, `user.onlinestatus`, or an unknown event kept raw). A request
  * without one is decoded as a message list, as before: the value is then `WebhookMessage[]`
  * (the same messages, with the same verdicts, as `msg.notify` gives). The body limit defaults
- * to 16 MiB here; a body that is not declared JSON is a 415 problem.
+ * to 8 MiB here; a body that is not declared JSON is a 415 problem.
  */
 export async function readWebhook(request: IncomingWebhook, options: BoundaryOptions = {}): Promise<BoundaryResult<WebhookMessage[] | WebhookEvent>> {
   const event = webhookEventName(request.url)

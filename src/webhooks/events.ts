@@ -9,9 +9,9 @@ import { PayloadError, isPayloadError } from '../errors/payload-error.js'
 import { base64ToBytes, gunzip, utf8ToText } from '#platform'
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { exactInteger, exactSafeInteger } from '../wire/exact-number.js'
-import { DEFAULT_MAX_BODY_BYTES, exactNumbers, parseJsonExact, parseJsonMarked } from '../wire/json-exact.js'
+import { exactNumbers, parseJsonExact, parseJsonMarked } from '../wire/json-exact.js'
 import { limitOption } from '../wire/limits.js'
-import { decodeWebhookMessage, decodeWebhookMessages, type WebhookDecodeOptions, type WebhookMessage } from './messages.js'
+import { checkEntryCount, DEFAULT_MAX_WEBHOOK_BODY_BYTES, decodeWebhookMessage, decodeWebhookMessages, type WebhookDecodeOptions, type WebhookMessage } from './messages.js'
 
 /** The webhook events WuKongIM sends (`webhook.focusEvents` accepts exactly these). */
 export const WebhookEventName = { MsgNotify: 'msg.notify', MsgOffline: 'msg.offline', UserOnlineStatus: 'user.onlinestatus' } as const
@@ -71,7 +71,7 @@ export type WebhookEventResult = { readonly ok: true; readonly value: WebhookEve
 export interface WebhookEventOptions extends WebhookDecodeOptions {
   /**
    * Largest body; the bytes a gzip `compress_to_uids` inflates to count against it too. Default
-   * 16 MiB; `Infinity`: no limit; an invalid value (`NaN`, negative, fractional, not a number): the default.
+   * 8 MiB; `Infinity`: no limit; an invalid value (`NaN`, negative, fractional, not a number): the default.
    */
   readonly maxBodyBytes?: number
 }
@@ -129,12 +129,48 @@ async function offlineUids(body: Record<string, unknown>, maxBytes: number): Pro
   if (body.compress !== 'gzip') return { uids: undefined, error: new PayloadError('INVALID_PAYLOAD', `compress_to_uids is compressed with ${JSON.stringify(body.compress)}; only "gzip" is known`) }
   try {
     const text = utf8ToText(await gunzip(base64ToBytes(compressed), maxBytes === Number.POSITIVE_INFINITY ? maxBytes : Math.max(0, maxBytes)))
+    // Only a list of strings is parsed: a list of anything else (`[{},{},…]` inflated from a few
+    // kilobytes) is refused by a scan, without building it.
+    if (!isStringListText(text)) throw new PayloadError('INVALID_PAYLOAD', 'compress_to_uids does not decompress to a JSON list of uid strings')
     const list = parseJsonExact(text, { maxBytes: Math.max(0, maxBytes) })
     if (!Array.isArray(list) || !list.every((u) => typeof u === 'string')) throw new PayloadError('INVALID_PAYLOAD', 'compress_to_uids does not decompress to a JSON list of uid strings')
     return { uids: list as string[], error: undefined }
   } catch (error) {
     if (!isPayloadError(error)) throw error
     return { uids: undefined, error: new PayloadError(error.code, `compress_to_uids: ${error.message}`, error.issues, error.offset) }
+  }
+}
+
+/** Whether JSON text is a list whose items are all strings (`["a","b"]`, whitespace anywhere), by one scan. */
+function isStringListText(text: string): boolean {
+  let i = 0
+  const n = text.length
+  const ws = (): void => {
+    while (i < n && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x09)) i++
+  }
+  ws()
+  if (text.charCodeAt(i) !== 0x5b) return false
+  i++
+  ws()
+  if (text.charCodeAt(i) === 0x5d) return true
+  for (;;) {
+    if (text.charCodeAt(i) !== 0x22) return false
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 0x5c) i++
+      else if (c === 0x22) break
+    }
+    i++
+    ws()
+    const c = text.charCodeAt(i)
+    if (c === 0x5d) {
+      i++
+      ws()
+      return i === n
+    }
+    if (c !== 0x2c) return false
+    i++
+    ws()
   }
 }
 
@@ -161,12 +197,16 @@ function utf8Length(text: string): number {
  * message, one status string or the offline uid list are reported beside the rest instead.
  */
 export async function parseWebhookEvent(event: string, body: unknown, options: WebhookEventOptions = {}): Promise<WebhookEventResult> {
-  const maxBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES)
+  const maxBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES)
   try {
     const bodyBytes = body instanceof Uint8Array ? body.length : typeof body === 'string' ? utf8Length(body) : 0
     const text = body instanceof Uint8Array ? strictUtf8ToText(body) : body
     // Numbers a double cannot hold stay marked until each part is read by its own rule.
-    const value = typeof text === 'string' ? parseJsonMarked(text, { maxBytes }) : text
+    const countCheck = (parsed: unknown): void => {
+      if (Array.isArray(parsed)) checkEntryCount(parsed.length, options, event === WebhookEventName.UserOnlineStatus ? 'status entries' : 'messages')
+      else if (isRecord(parsed) && Array.isArray(parsed.messages)) checkEntryCount(parsed.messages.length, options, 'messages')
+    }
+    const value = typeof text === 'string' ? parseJsonMarked(text, { maxBytes }, countCheck) : text
     switch (event) {
       case WebhookEventName.MsgNotify: {
         if (!Array.isArray(value) && !(isRecord(value) && Array.isArray(value.messages))) throw new PayloadError('INVALID_PAYLOAD', 'a msg.notify body is a JSON list of messages')
@@ -182,6 +222,7 @@ export async function parseWebhookEvent(event: string, body: unknown, options: W
       }
       case WebhookEventName.UserOnlineStatus: {
         if (!Array.isArray(value)) throw new PayloadError('INVALID_PAYLOAD', 'a user.onlinestatus body is a JSON list of "uid-deviceFlag-online-connId-deviceOnlineCount-totalOnlineCount" strings')
+        checkEntryCount(value.length, options, 'status entries')
         const statuses: OnlineStatus[] = []
         const invalid: { index: number; value: unknown; message: string }[] = []
         value.forEach((entry, index) => {

@@ -8,6 +8,7 @@ import { PayloadError } from '../errors/payload-error.js'
 import { exactInteger, exactSafeInteger } from '../wire/exact-number.js'
 import { exactNumbers, parseJsonExact, parseJsonMarked, plainNumbers, type ExactJsonOptions, type UnsafeNumber } from '../wire/json-exact.js'
 import type { Payload } from '../types/payload.js'
+import { limitOption } from '../wire/limits.js'
 
 export { parseJsonExact }
 
@@ -21,7 +22,7 @@ export interface PayloadCodec {
 
 /** Options of the webhook decoders: the payload's limits, the body's, and the app's codec. */
 export interface WebhookDecodeOptions extends DecodeOptions {
-  /** Largest body (text), default 16 MiB; `Infinity`: no limit; an invalid value: the default. */
+  /** Largest body (text), default 8 MiB; `Infinity`: no limit; an invalid value: the default. */
   readonly maxBodyBytes?: number
   /**
    * A codec from `createCodec` (`wukong-payload/runtime`): payloads are decoded with it, so that
@@ -29,6 +30,29 @@ export interface WebhookDecodeOptions extends DecodeOptions {
    * types decode as `UnknownPayload` (forward compatible).
    */
   readonly codec?: PayloadCodec
+  /**
+   * Most entries (messages, or `user.onlinestatus` strings) in one body, default
+   * {@link DEFAULT_MAX_WEBHOOK_ENTRIES}; more is a `TOO_LARGE` problem before any is decoded, so
+   * that a body of millions of tiny entries (`[0,0,…]`) cannot cost more than its bytes.
+   * WuKongIM sends up to 100 messages a call. `Infinity`: no limit; an invalid value: the default.
+   */
+  readonly maxMessages?: number
+}
+
+/**
+ * 8 MiB: the largest webhook body read by default. Every shape of body costs at most 64 bytes
+ * of heap per byte (about 30 at worst, deep single-element arrays), so a body at this limit
+ * stays far inside a 512 MB process; WuKongIM's batches of 100 messages are a small fraction.
+ */
+export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 8 * 1024 * 1024
+
+/** 100,000 entries: a thousand times WuKongIM's batch of 100, and a bounded cost per entry. */
+export const DEFAULT_MAX_WEBHOOK_ENTRIES = 100_000
+
+/** Throws `TOO_LARGE` when a list holds more entries than `maxMessages` allows. */
+export function checkEntryCount(count: number, options: { readonly maxMessages?: number }, what: string): void {
+  const max = limitOption(options.maxMessages, DEFAULT_MAX_WEBHOOK_ENTRIES)
+  if (count > max) throw new PayloadError('TOO_LARGE', `a webhook body holds ${count} ${what}, more than maxMessages (${max}); WuKongIM sends up to 100 a call`)
 }
 
 /** One message of a webhook body, with its payload decoded. */
@@ -74,13 +98,18 @@ function messageList(value: unknown): unknown[] | undefined {
  * (never rounded: `9007199254740990.9` is not an id), `message_seq`, `channel_type` and
  * `timestamp` are safe integers or refused there; the exact text stays in `raw`. Throws
  * `PayloadError` only when the body itself is not a message list (or, as text, is over
- * `maxBodyBytes` — default 16 MiB — or nested over 256 levels).
+ * `maxBodyBytes` — default 8 MiB — or nested over 256 levels).
  */
 export function decodeWebhookMessages(body: string | unknown, options: WebhookDecodeOptions = {}): WebhookMessage[] {
-  const bodyOptions: ExactJsonOptions = options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }
-  const value = typeof body === 'string' ? parseJsonMarked(body, bodyOptions) : body
+  const bodyOptions: ExactJsonOptions = { maxBytes: limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES) }
+  const countCheck = (parsed: unknown): void => {
+    const entries = messageList(parsed)
+    if (entries) checkEntryCount(entries.length, options, 'messages')
+  }
+  const value = typeof body === 'string' ? parseJsonMarked(body, bodyOptions, countCheck) : body
   const list = messageList(value)
   if (list === undefined) throw new PayloadError('INVALID_PAYLOAD', 'a webhook body must be a JSON array of messages (or { "messages": [...] })')
+  checkEntryCount(list.length, options, 'messages')
   const out: WebhookMessage[] = new Array(list.length)
   for (let index = 0; index < list.length; index++) out[index] = decodeWebhookMessage(list[index], index, options)
   return out

@@ -111,8 +111,30 @@ function checkSize(text: string, options: ExactJsonOptions): void {
 /** What the scan found: the text to parse (rewritten when needed), the quoted numbers' texts, whether NULs were doubled. */
 interface Scanned {
   readonly text: string
-  readonly numbers: readonly string[]
+  /** Start and end offsets, in `text`'s original, of each quoted number literal (two entries each). */
+  readonly numbers: readonly number[]
   readonly nul: boolean
+}
+
+/**
+ * Text built from many pieces without holding one string per piece: pieces are joined in
+ * batches, so the rewrite costs about the size of the text whatever the number of markers.
+ */
+class PieceBuffer {
+  private batch: string[] = []
+  private readonly joined: string[] = []
+  push(a: string, b: string): void {
+    this.batch.push(a, b)
+    if (this.batch.length >= 4096) {
+      this.joined.push(this.batch.join(''))
+      this.batch = []
+    }
+  }
+  finish(last: string): string {
+    this.batch.push(last)
+    this.joined.push(this.batch.join(''))
+    return this.joined.join('')
+  }
 }
 
 const NUL_ESCAPE = '\\u0000'
@@ -126,8 +148,8 @@ const NUL_ESCAPE = '\\u0000'
  */
 function scan(text: string, mark: boolean): Scanned {
   const hasNul = mark && text.includes(NUL_ESCAPE)
-  const numbers: string[] = []
-  let pieces: string[] | undefined
+  const numbers: number[] = []
+  let pieces: PieceBuffer | undefined
   let copied = 0
   let depth = 0
   const n = text.length
@@ -152,7 +174,7 @@ function scan(text: string, mark: boolean): Scanned {
         if (d === 0x22) break
         if (d === 0x5c) {
           if (text.startsWith(NUL_ESCAPE, i)) {
-            pieces ??= []
+            pieces ??= new PieceBuffer()
             pieces.push(text.slice(copied, i + 6), NUL_ESCAPE)
             copied = i + 6
             i += 5
@@ -177,9 +199,9 @@ function scan(text: string, mark: boolean): Scanned {
         const literal = text.slice(i, j)
         const reading = readNumberText(literal)
         if (reading !== undefined && reading.kind !== 'safe') {
-          pieces ??= []
-          pieces.push(text.slice(copied, i), `"${NUL_ESCAPE}${numbers.length}"`)
-          numbers.push(literal)
+          pieces ??= new PieceBuffer()
+          pieces.push(text.slice(copied, i), `"${NUL_ESCAPE}${numbers.length / 2}"`)
+          numbers.push(i, j)
           copied = j
         }
       }
@@ -187,8 +209,7 @@ function scan(text: string, mark: boolean): Scanned {
     }
   }
   if (pieces === undefined) return { text, numbers, nul: hasNul }
-  pieces.push(text.slice(copied))
-  return { text: pieces.join(''), numbers, nul: hasNul }
+  return { text: pieces.finish(text.slice(copied)), numbers, nul: hasNul }
 }
 
 /** `JSON.parse`, its error a PayloadError positioned in the original text. */
@@ -245,12 +266,15 @@ function restore(value: unknown, nul: boolean, number: (k: number) => unknown): 
   return value
 }
 
-function parseWith(text: string, options: ExactJsonOptions, number: (literal: string) => unknown): unknown {
+function parseWith(text: string, options: ExactJsonOptions, number: (literal: string) => unknown, check?: (value: unknown) => void): unknown {
   checkSize(text, options)
   const scanned = scan(text, true)
   const value = parseScanned(text, scanned)
+  // A caller's check of the shape (a count of entries) runs before any marker becomes a value.
+  check?.(value)
   if (scanned.numbers.length === 0 && !scanned.nul) return value
-  return restore(value, scanned.nul, (k) => number(scanned.numbers[k] as string))
+  const { numbers } = scanned
+  return restore(value, scanned.nul, (k) => number(text.slice(numbers[2 * k], numbers[2 * k + 1])))
 }
 
 /**
@@ -259,8 +283,8 @@ function parseWith(text: string, options: ExactJsonOptions, number: (literal: st
  * of {@link exactNumbers} (envelopes) and {@link plainNumbers} (payload data), which can then
  * tell a number beyond 2^53 from a string. Throws `PayloadError`: `TOO_LARGE`, `TOO_DEEP`, `INVALID_JSON`.
  */
-export function parseJsonMarked(text: string, options: ExactJsonOptions = {}): unknown {
-  return parseWith(text, options, (literal) => new LosslessNumber(literal))
+export function parseJsonMarked(text: string, options: ExactJsonOptions = {}, check?: (value: unknown) => void): unknown {
+  return parseWith(text, options, (literal) => new LosslessNumber(literal), check)
 }
 
 /**
