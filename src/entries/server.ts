@@ -22,6 +22,7 @@ export type { HttpAnswer, IncomingWebhook, WebhookHandlers, WebhookReceipt, Webh
 export { parseOnlineStatus, parseWebhookEvent, WebhookEventName } from '../webhooks/events.js'
 export type { MsgNotifyEvent, MsgOfflineEvent, OnlineStatus, UnknownWebhookEvent, UserOnlineStatusEvent, WebhookEvent, WebhookEventOptions, WebhookEventResult } from '../webhooks/events.js'
 export { decodeWebhookMessages, parseJsonExact } from '../webhooks/messages.js'
+export { DEFAULT_MAX_WEBHOOK_ENTRIES } from '../webhooks/messages.js'
 export type { PayloadCodec, WebhookDecodeOptions } from '../webhooks/messages.js'
 export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
