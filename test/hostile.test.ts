@@ -254,7 +254,7 @@ describe('resource bombs', () => {
       expect(b.ok ? null : b.error.code).toBe('TOO_LARGE') // INVALID_UTF8 would mean it was read
       const checked = validateSendRequest({ from_uid: 'u', channel_id: 'g', channel_type: 1, payload: notBase64 })
       expect(checked.ok ? [] : checked.issues.map((i) => i.code)).toEqual(['too_large'])
-      expect(() => decodeWebhookMessages(`[${notBase64}]`)).toThrow(expect.objectContaining({ code: size >= 16 ? 'TOO_LARGE' : 'INVALID_JSON' }))
+      expect(() => decodeWebhookMessages(`[${notBase64}]`)).toThrow(expect.objectContaining({ code: size >= 8 ? 'TOO_LARGE' : 'INVALID_JSON' }))
       expect(() => parseSendResponse(notBase64)).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }))
     }
   })

@@ -2,6 +2,7 @@
  * What every command shares: the process-free I/O (`Io`), standard input read as bytes with fatal
  * UTF-8, terminal-safe output, the exit codes and the one way errors are reported.
  */
+import { capIssues } from './cap.js'
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import type { PayloadError } from '../errors/payload-error.js'
 import type { LintFinding } from '../send/lint.js'
@@ -115,12 +116,14 @@ export function readInput(io: Io, arg: string | undefined, stdinIsTty: boolean):
 
 /** Reports a PayloadError: one line (and up to the first issues) on stderr, or JSON on stdout. */
 export function reportError(term: Terminal, error: PayloadError, json: boolean): number {
+  const { shown, omitted } = capIssues(error.issues)
   if (json) {
-    term.out(JSON.stringify({ ok: false, code: error.code, message: inFlags(error.message), issues: error.issues.map((i) => ({ ...i, message: inFlags(i.message) })) }, null, 2))
+    term.out(JSON.stringify({ ok: false, code: error.code, message: inFlags(error.message), issues: shown.map((i) => ({ ...i, message: inFlags(i.message) })), ...(omitted > 0 ? { issues_omitted: omitted } : {}) }, null, 2))
     return EXIT_INVALID
   }
   term.err(paint('31', `error ${error.code}`), `: ${inFlags(error.message)}`)
-  for (const issue of error.issues.slice(3)) term.err(`  ${issue.path || '/'}: ${inFlags(issue.message)}`)
+  for (const issue of shown.slice(3)) term.err(`  ${issue.path || '/'}: ${inFlags(issue.message)}`)
+  if (omitted > 0) term.err(`  … and ${omitted} more`)
   return EXIT_INVALID
 }
 

@@ -5,7 +5,8 @@
 import { PayloadError, isPayloadError } from '../errors/payload-error.js'
 import { eventMeta, eventSyncResponseData, messageEventResponseData } from '../generated/events.js'
 import type { ValidateFunction } from '../generated/validators.js'
-import { parseJsonExact } from '../wire/json-exact.js'
+import { describeValue } from '../wire/exact-number.js'
+import { exactNumbers, parseJsonExact } from '../wire/json-exact.js'
 import type { ValidationResult } from '../validate/validate.js'
 import { checkWith } from './request.js'
 import { readPlain } from '../errors/foreign.js'
@@ -21,14 +22,15 @@ function replyData<T>(validate: ValidateFunction, reply: unknown, what: string):
   const read = readPlain(reply)
   if (!read.ok) return { ok: false, issues: [read.issue] }
   try {
-    value = typeof read.value === 'string' ? parseJsonExact(read.value) : read.value
+    // The exact-number rule on a parsed reply too: a bigint (json-bigint, a BigInt reviver) is an exact integer.
+    value = typeof read.value === 'string' ? parseJsonExact(read.value) : exactNumbers(read.value)
   } catch (error) {
     const e = isPayloadError(error) ? error : new PayloadError('INVALID_JSON', String(error))
     return { ok: false, issues: [{ path: '', code: e.code === 'TOO_LARGE' ? 'too_large' : e.code === 'TOO_DEEP' ? 'too_deep' : 'invalid_json', message: e.message }] }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, issues: [{ path: '', code: 'type', message: `a ${what} reply is an object { "status": 200, "data": … }` }] }
   const { status, data, msg } = value as { status?: unknown; data?: unknown; msg?: unknown }
-  if (status !== 200) return { ok: false, issues: [{ path: '/status', code: 'invalid', message: `the server answered status ${JSON.stringify(status)}${typeof msg === 'string' ? `: ${msg}` : ''}` }] }
+  if (status !== 200) return { ok: false, issues: [{ path: '/status', code: 'invalid', message: `the server answered status ${describeValue(status)}${typeof msg === 'string' ? `: ${msg}` : ''}` }] }
   const checked = checkWith<T>(validate, data)
   return checked.ok ? checked : { ok: false, issues: checked.issues.map((i) => ({ ...i, path: `/data${i.path}` })) }
 }

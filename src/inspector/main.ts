@@ -29,7 +29,8 @@ import { renderTree } from './tree.js'
 const MAX_FRAGMENT_INPUT = 64 * 1024
 /** Largest file read from a drop (a webhook batch's own limit). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024
-const MAX_LISTED = 200
+/** Issues listed, the rest counted: the same cap as the server's problem bodies and the CLI (MAX_PROBLEM_ISSUES). */
+const MAX_LISTED = 100
 const DEFAULT_API = 'http://127.0.0.1:5001'
 const LOCALES: readonly Locale[] = ['zh', 'en']
 const flagNames = Object.keys(HeaderFlagsSchema.properties) as (keyof typeof HeaderFlagsSchema.properties)[]

@@ -3,7 +3,9 @@
  * 1.9 × 10¹⁸, and `JSON.parse` silently turns 1867301234567890123 into 1867301234567890200.
  */
 import { PayloadError } from '../errors/payload-error.js'
-import { parseJsonExact } from '../wire/json-exact.js'
+import { describeValue, exactInteger, exactSafeInteger } from '../wire/exact-number.js'
+import { isLosslessNumber } from 'lossless-json'
+import { exactNumbers, parseJsonMarked } from '../wire/json-exact.js'
 
 /** A successful send. */
 export interface SendMessageSuccess {
@@ -28,32 +30,42 @@ export type SendMessageResponse = SendMessageSuccess | SendMessageFailure
 type Json = Record<string, unknown>
 
 function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
 }
 
-/** A JSON number or string as an exact decimal string. */
-function idString(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined
-  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return value
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value)
-  if (typeof value === 'number') {
+/**
+ * A message id under the exact-number rule: a safe integer, a bigint or decimal digits, as exact
+ * decimal text; a number JSON.parse already rounded, or one written with a fraction
+ * (`9007199254740990.9`), is refused, never rounded.
+ */
+function idString(marked: unknown, field: string): string | undefined {
+  if (marked === undefined || marked === null) return undefined
+  const value = isLosslessNumber(marked) ? marked.toString() : marked
+  const id = exactInteger(value)
+  if (id.ok && !id.text.startsWith('-')) return id.text
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
     throw new PayloadError(
       'INVALID_PAYLOAD',
       `${field} ${value} was already rounded by JSON.parse; pass the response text (await res.text()) to parseSendResponse instead of res.json()`,
     )
   }
-  throw new PayloadError('INVALID_PAYLOAD', `${field} must be an integer id, not ${JSON.stringify(value)}`)
+  throw new PayloadError('INVALID_PAYLOAD', `${field} must be a non-negative integer id, not ${describeValue(value)}`)
 }
 
-/** A count or status: a number, or digits; beyond 2^53 it cannot be a JS number without loss. */
-function numberOf(value: unknown, field: string): number | undefined {
-  if (typeof value === 'number') return value
-  if (typeof value === 'string' && /^[0-9]+$/.test(value)) {
-    const n = Number(value)
-    if (!Number.isSafeInteger(n)) throw new PayloadError('INVALID_PAYLOAD', `${field} ${value} is beyond 2^53 and cannot be held exactly as a number`)
-    return n
+/** A count or status under the exact-number rule: a safe integer (number, bigint or digits); beyond 2^53 or fractional it is refused. */
+function numberOf(marked: unknown, field: string): number | undefined {
+  if (marked === undefined || marked === null) return undefined
+  // A number the parse kept as text (beyond 2^53, a fraction that would round): refused below.
+  const value = isLosslessNumber(marked) ? marked.toString() : marked
+  if (isLosslessNumber(marked)) {
+    const n = exactSafeInteger(value)
+    if (!n.ok) throw new PayloadError('INVALID_PAYLOAD', `${field} ${n.reason}`)
+    return n.value
   }
-  return undefined
+  if (typeof value !== 'number' && typeof value !== 'bigint' && !(typeof value === 'string' && /^[0-9]+$/.test(value))) return undefined
+  const n = exactSafeInteger(typeof value === 'string' ? value.replace(/^0+(?=[0-9])/, '') : value)
+  if (!n.ok) throw new PayloadError('INVALID_PAYLOAD', `${field} ${n.reason}`)
+  return n.value
 }
 
 function success(fields: Json, status: number | undefined): SendMessageSuccess {
@@ -80,7 +92,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024
  */
 export function parseSendResponse(body: string | object): SendMessageResponse {
   // Numbers come back exact: safe integers as numbers, larger ones as decimal strings.
-  const value: unknown = typeof body === 'string' ? parseJsonExact(body, { maxBytes: MAX_RESPONSE_BYTES }) : body
+  // A parsed body may hold bigints (json-bigint, a BigInt reviver): exact integers under the same rule.
+  const value: unknown = typeof body === 'string' ? parseJsonMarked(body, { maxBytes: MAX_RESPONSE_BYTES }) : exactNumbers(body)
   if (!isObject(value)) throw new PayloadError('INVALID_PAYLOAD', 'send response must be a JSON object')
   const status = numberOf(value.status, 'status')
   if (typeof value.error === 'string') return { ok: false, message: value.error, ...(status === undefined ? {} : { status }) }

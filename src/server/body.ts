@@ -3,7 +3,7 @@
  * with a size limit, without importing `node:http`: the types here are structural.
  */
 import { limitOption } from '../wire/limits.js'
-import { bodyTooLargeProblem, clientAbortedProblem, type BoundaryResult } from './problem.js'
+import { bodyTooLargeProblem, clientAbortedProblem, isJsonContentType, unsupportedMediaTypeProblem, type BoundaryResult, type ProblemDetails } from './problem.js'
 
 /** What {@link readBody} needs of a request: its headers and its body chunks. */
 export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
@@ -14,8 +14,9 @@ export interface IncomingBody extends AsyncIterable<Uint8Array | string> {
 
 export interface ReadBodyOptions {
   /**
-   * Largest body accepted, in bytes; a larger one is a 413 problem. Default 1 MiB. A value that is
-   * not an integer ≥ 0 (or `Infinity`) — `NaN`, `-1`, `1.5` — is ignored: the default applies.
+   * Largest body accepted, in bytes; a larger one is a 413 problem. Default 1 MiB. `Infinity`
+   * switches the limit off; a value that is not an integer ≥ 0 — `NaN`, `-1`, `1.5`, `"100"` — is
+   * ignored: the default applies (the one limit rule, `limitOption`).
    */
   readonly maxBodyBytes?: number
 }
@@ -86,4 +87,20 @@ export async function readBody(request: IncomingBody, options: ReadBodyOptions =
     offset += chunk.length
   }
   return { ok: true, value: body }
+}
+
+/**
+ * The 415 problem when a request's `Content-Type` is not JSON (`application/json` or a `+json`
+ * type, any parameters), else `undefined`. Every helper checks it before reading the body: a
+ * `text/plain` or type-less POST is what an HTML form on any site can send without a preflight.
+ */
+export function checkJsonContentType(headers: Readonly<Record<string, string | string[] | undefined>>): ProblemDetails | undefined {
+  const type = headers['content-type']
+  return isJsonContentType(type) ? undefined : unsupportedMediaTypeProblem(typeof type === 'string' ? type : undefined)
+}
+
+/** {@link readBody} after {@link checkJsonContentType}: what every helper reads a JSON body with. */
+export async function readJsonBody(request: IncomingBody, options: ReadBodyOptions = {}): Promise<BoundaryResult<Uint8Array>> {
+  const problem = checkJsonContentType(request.headers)
+  return problem ? { ok: false, problem } : readBody(request, options)
 }

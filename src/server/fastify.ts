@@ -9,7 +9,12 @@ import { validateSendRequest } from '../send/request.js'
 import { issuesFromAjv, type ValidationIssue } from '../validate/issues.js'
 import { strictUtf8ToText } from '../wire/base64-check.js'
 import { parseJsonExact } from '../wire/json-exact.js'
-import { bodyTooLargeProblem, invalidJsonProblem, problemFromIssues, problemFromPayloadError, type ProblemDetails } from './problem.js'
+import { checkJsonContentType } from './body.js'
+import { bodyTooLargeProblem, invalidJsonProblem, PROBLEM_CONTENT_TYPE, problemFromIssues, problemFromPayloadError, type ProblemDetails } from './problem.js'
+import type { BoundaryOptions } from './send.js'
+import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, parseWebhookRequestBody, settleWebhook, webhookEventName, type WebhookHandlers } from './webhook.js'
+import { WebhookEventName } from '../webhooks/events.js'
+import { limitOption } from '../wire/limits.js'
 
 /**
  * Ajv options for Fastify (`Fastify({ ajv: { customOptions: fastifyAjvOptions } })`). Fastify's
@@ -32,7 +37,12 @@ interface FastifyLikeError {
  * node:http helpers (ids beyond 2^53 kept as decimal strings), and the same `PayloadError` for a
  * body that is not JSON, so that {@link problemFromFastifyError} answers as they do.
  */
-export function fastifyJsonParser(_request: unknown, body: string | Uint8Array, done: (error: Error | null, value?: unknown) => void): void {
+export function fastifyJsonParser(request: unknown, body: string | Uint8Array, done: (error: Error | null, value?: unknown) => void): void {
+  // A route marked `config: { wukongPayload: 'raw' }` (the webhook route) gets the bytes: it parses them by event.
+  if (rawRoute(request) && typeof body !== 'string') {
+    done(null, body)
+    return
+  }
   let value: unknown
   try {
     value = parseJsonExact(typeof body === 'string' ? body : strictUtf8ToText(body))
@@ -49,13 +59,22 @@ export interface FastifyProblemOptions {
   readonly bodyLimit?: number
 }
 
-/** Whether Fastify's errors are exactly those of the package's `/message/send` schema on `body`. */
-function failsAsSendRequest(errors: readonly AjvError[], body: unknown): boolean {
-  if (validateEnvelope(body)) return false
-  const key = (e: AjvError) => `${e.instancePath} ${e.keyword}`
-  const ours = new Set((validateEnvelope.errors ?? []).map(key))
-  const theirs = new Set(errors.map(key))
-  return ours.size === theirs.size && [...theirs].every((k) => ours.has(k))
+/**
+ * Whether a body that failed a route schema fails the package's `/message/send` schema too: then
+ * it is described as `parseSendRequestBody` describes it (one issue per 0/1 field, not the five
+ * an `anyOf` gives in Fastify's Ajv), so that every server answers it with the same bytes.
+ */
+function failsAsSendRequest(_errors: readonly AjvError[], body: unknown): boolean {
+  return !validateEnvelope(body)
+}
+
+function rawRoute(request: unknown): boolean {
+  try {
+    const config = (request as { routeOptions?: { config?: { wukongPayload?: unknown } } } | null)?.routeOptions?.config
+    return config?.wukongPayload === 'raw'
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -107,4 +126,81 @@ function problemOf(error: unknown, body: unknown, options: FastifyProblemOptions
     return invalidJsonProblem(String(e.message))
   }
   return undefined
+}
+
+/** What {@link useWukongPayload} needs of a Fastify instance (structural: nothing here imports Fastify). */
+export interface FastifyInstanceLike {
+  addHook(name: 'onRequest', hook: (request: FastifyRequestLike, reply: FastifyReplyLike, done: () => void) => void): unknown
+  removeAllContentTypeParsers(): unknown
+  addContentTypeParser(type: string, options: { parseAs: 'buffer' }, parser: typeof fastifyJsonParser): unknown
+  setErrorHandler(handler: (error: unknown, request: FastifyRequestLike, reply: FastifyReplyLike) => unknown): unknown
+}
+
+/** The parts of a Fastify request the helpers read. */
+export interface FastifyRequestLike {
+  readonly method: string
+  readonly url: string
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly body?: unknown
+  readonly routeOptions?: { readonly bodyLimit?: number }
+}
+
+/** The parts of a Fastify reply the helpers write. */
+export interface FastifyReplyLike {
+  code(status: number): FastifyReplyLike
+  type(contentType: string): FastifyReplyLike
+  header(name: string, value: string): FastifyReplyLike
+  send(body: string): unknown
+}
+
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'TRACE'])
+
+function sendProblem(reply: FastifyReplyLike, problem: ProblemDetails): unknown {
+  if (problem.status === 413 || problem.status === 415) reply.header('connection', 'close')
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem))
+}
+
+/**
+ * Configures a Fastify instance to answer as the node:http helpers do, byte for byte: a body
+ * whose `Content-Type` is not JSON gets the 415 problem (before Fastify's own 415, which is not
+ * problem+json); every body is parsed by {@link fastifyJsonParser} (strict UTF-8, int64 ids
+ * exact; routes with `config: { wukongPayload: 'raw' }` get the bytes); schema failures,
+ * over-limit bodies, non-JSON bodies and payload errors become the same problem details. Call
+ * it on the instance (not inside `register`), before the routes. `onError` gets errors that are
+ * not the package's (default: Fastify's own answer).
+ */
+export function useWukongPayload(app: FastifyInstanceLike, options: { readonly onError?: (error: unknown, request: FastifyRequestLike, reply: FastifyReplyLike) => unknown } = {}): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const problem = BODYLESS.has(request.method) ? undefined : checkJsonContentType(request.headers)
+    if (problem) {
+      sendProblem(reply, problem)
+      return
+    }
+    done()
+  })
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, fastifyJsonParser)
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFromFastifyError(error, request.body, request.routeOptions?.bodyLimit === undefined ? {} : { bodyLimit: request.routeOptions.bodyLimit })
+    if (problem) return sendProblem(reply, problem)
+    if (options.onError) return options.onError(error, request, reply)
+    throw error
+  })
+}
+
+/**
+ * A Fastify route handler for WuKongIM's webhook, as {@link receiveWebhook} answers on
+ * node:http: routed on `?event=`, every message handed to its handler, 200 with the receipt (a
+ * message that fails validation is reported there), `msg.offline` never refused once read. Mount
+ * it with `config: { wukongPayload: 'raw' }` and the webhook body limit:
+ * `app.post('/webhook', { bodyLimit: DEFAULT_MAX_WEBHOOK_BODY_BYTES, config: { wukongPayload: 'raw' } }, fastifyWebhookHandler(handlers))`.
+ */
+export function fastifyWebhookHandler(handlers: WebhookHandlers, options: BoundaryOptions = {}) {
+  return async (request: FastifyRequestLike, reply: FastifyReplyLike): Promise<unknown> => {
+    const event = webhookEventName(request.url) ?? WebhookEventName.MsgNotify
+    const maxBodyBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES)
+    const result = await parseWebhookRequestBody(event, request.body ?? new Uint8Array(0), { ...options, maxBodyBytes })
+    const answer = await settleWebhook(event, result, handlers)
+    return reply.code(answer.status).type(answer.contentType).send(answer.body)
+  }
 }

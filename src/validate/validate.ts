@@ -105,9 +105,13 @@ export function isCertainlyValid(value: unknown, options: ValidateOptions, maxVa
   return fastCheck(value, depthLimit(options.maxDepth), options.unknownTypes === 'reject', maxValues)
 }
 
-/** A usable depth limit: a whole number ≥ 0, else the default (a NaN from an unset variable must not switch it off). */
+/**
+ * A usable depth limit under the one limit rule (wire/limits.ts `limitOption`; validate may not
+ * import wire): a whole number ≥ 0, or `Infinity` (no limit), else the default (a NaN from an
+ * unset variable must not switch it off).
+ */
 function depthLimit(maxDepth: unknown): number {
-  return typeof maxDepth === 'number' && Number.isInteger(maxDepth) && maxDepth >= 0 ? maxDepth : DEFAULT_MAX_DEPTH
+  return typeof maxDepth === 'number' && maxDepth >= 0 && (Number.isInteger(maxDepth) || maxDepth === Number.POSITIVE_INFINITY) ? maxDepth : DEFAULT_MAX_DEPTH
 }
 
 // The state of the validation under way, at module level so that a call allocates nothing for a

@@ -10,8 +10,10 @@ import { describeThrown, readPlain } from '../errors/foreign.js'
 import { PayloadError, invalidPayloadError, isPayloadError } from '../errors/payload-error.js'
 import { base64ToBytes, gunzip, utf8ToText } from '#platform'
 import { strictUtf8ToText } from '../wire/base64-check.js'
-import { DEFAULT_MAX_BODY_BYTES, parseJsonExact } from '../wire/json-exact.js'
-import { decodeWebhookMessages, type WebhookMessage } from './messages.js'
+import { exactInteger, exactSafeInteger } from '../wire/exact-number.js'
+import { exactNumbers, parseJsonExact, parseJsonMarked } from '../wire/json-exact.js'
+import { limitOption } from '../wire/limits.js'
+import { checkEntryCount, DEFAULT_MAX_WEBHOOK_BODY_BYTES, decodeWebhookMessage, decodeWebhookMessages, type WebhookDecodeOptions, type WebhookMessage } from './messages.js'
 
 /** The webhook events WuKongIM sends (`webhook.focusEvents` accepts exactly these). */
 export const WebhookEventName = { MsgNotify: 'msg.notify', MsgOffline: 'msg.offline', UserOnlineStatus: 'user.onlinestatus' } as const
@@ -68,8 +70,11 @@ export interface UnknownWebhookEvent {
 export type WebhookEvent = MsgNotifyEvent | MsgOfflineEvent | UserOnlineStatusEvent | UnknownWebhookEvent
 export type WebhookEventResult = { readonly ok: true; readonly value: WebhookEvent } | { readonly ok: false; readonly error: PayloadError }
 
-export interface WebhookEventOptions extends DecodeOptions {
-  /** Largest body, and largest decompressed `compress_to_uids`; default 16 MiB. */
+export interface WebhookEventOptions extends WebhookDecodeOptions {
+  /**
+   * Largest body; the bytes a gzip `compress_to_uids` inflates to count against it too. Default
+   * 8 MiB; `Infinity`: no limit; an invalid value (`NaN`, negative, fractional, not a number): the default.
+   */
   readonly maxBodyBytes?: number
 }
 
@@ -90,13 +95,21 @@ export function parseOnlineStatus(value: unknown): OnlineStatus | string {
   if (online !== '0' && online !== '1') return `field online is ${online}, not 0 or 1`
   const uid = parts.slice(0, -5).join('-')
   if (uid === '') return 'has an empty uid'
+  // The exact-number rule: a count beyond 2^53 is refused, never rounded by Number().
+  const counts: number[] = []
+  for (const [name, digits] of [['deviceFlag', deviceFlag], ['deviceOnlineCount', deviceCount], ['totalOnlineCount', totalCount]] as const) {
+    const n = exactSafeInteger(digits.replace(/^0+(?=[0-9])/, ''))
+    if (!n.ok) return `field ${name} ${n.reason}`
+    counts.push(n.value)
+  }
+  const id = exactInteger(connId.replace(/^0+(?=[0-9])/, ''))
   return {
     uid,
-    deviceFlag: Number(deviceFlag),
+    deviceFlag: counts[0] as number,
     online: online === '1',
-    connId: connId.replace(/^0+(?=\d)/, ''),
-    deviceOnlineCount: Number(deviceCount),
-    totalOnlineCount: Number(totalCount),
+    connId: id.ok ? id.text : connId,
+    deviceOnlineCount: counts[1] as number,
+    totalOnlineCount: counts[2] as number,
   }
 }
 
@@ -117,8 +130,11 @@ async function offlineUids(body: Record<string, unknown>, maxBytes: number): Pro
   }
   if (body.compress !== 'gzip') return { uids: undefined, error: new PayloadError('INVALID_PAYLOAD', `compress_to_uids is compressed with ${JSON.stringify(body.compress)}; only "gzip" is known`) }
   try {
-    const text = utf8ToText(await gunzip(base64ToBytes(compressed), maxBytes))
-    const list = parseJsonExact(text, { maxBytes })
+    const text = utf8ToText(await gunzip(base64ToBytes(compressed), maxBytes === Number.POSITIVE_INFINITY ? maxBytes : Math.max(0, maxBytes)))
+    // Only a list of strings is parsed: a list of anything else (`[{},{},…]` inflated from a few
+    // kilobytes) is refused by a scan, without building it.
+    if (!isStringListText(text)) throw new PayloadError('INVALID_PAYLOAD', 'compress_to_uids does not decompress to a JSON list of uid strings')
+    const list = parseJsonExact(text, { maxBytes: Math.max(0, maxBytes) })
     if (!Array.isArray(list) || !list.every((u) => typeof u === 'string')) throw new PayloadError('INVALID_PAYLOAD', 'compress_to_uids does not decompress to a JSON list of uid strings')
     return { uids: list as string[], error: undefined }
   } catch (error) {
@@ -127,8 +143,53 @@ async function offlineUids(body: Record<string, unknown>, maxBytes: number): Pro
   }
 }
 
+/** Whether JSON text is a list whose items are all strings (`["a","b"]`, whitespace anywhere), by one scan. */
+function isStringListText(text: string): boolean {
+  let i = 0
+  const n = text.length
+  const ws = (): void => {
+    while (i < n && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x09)) i++
+  }
+  ws()
+  if (text.charCodeAt(i) !== 0x5b) return false
+  i++
+  ws()
+  if (text.charCodeAt(i) === 0x5d) return true
+  for (;;) {
+    if (text.charCodeAt(i) !== 0x22) return false
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 0x5c) i++
+      else if (c === 0x22) break
+    }
+    i++
+    ws()
+    const c = text.charCodeAt(i)
+    if (c === 0x5d) {
+      i++
+      ws()
+      return i === n
+    }
+    if (c !== 0x2c) return false
+    i++
+    ws()
+  }
+}
+
+/** A node id under the exact-number rule; one that is not an exact integer is left out rather than rounded. */
 function idString(value: unknown): string | undefined {
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined
+  const id = exactInteger(exactNumbers(value))
+  return id.ok ? id.text : undefined
+}
+
+/** The bytes a string takes as UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1
+  }
+  return n
 }
 
 /**
@@ -138,26 +199,35 @@ function idString(value: unknown): string | undefined {
  * message, one status string or the offline uid list are reported beside the rest instead.
  */
 export async function parseWebhookEvent(event: string, body: unknown, options: WebhookEventOptions = {}): Promise<WebhookEventResult> {
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const maxBytes = limitOption(options.maxBodyBytes, DEFAULT_MAX_WEBHOOK_BODY_BYTES)
   // One plain-data snapshot of a parsed body: a getter or Proxy trap that throws is an error, not a rejection.
   const read = readPlain(body)
   if (!read.ok) return { ok: false, error: invalidPayloadError([read.issue], `${describeThrown(event)} webhook body`) }
   try {
+    const bodyBytes = read.value instanceof Uint8Array ? read.value.length : typeof read.value === 'string' ? utf8Length(read.value) : 0
     const text = read.value instanceof Uint8Array ? strictUtf8ToText(read.value) : read.value
-    const value = typeof text === 'string' ? parseJsonExact(text, { maxBytes }) : text
+    // Numbers a double cannot hold stay marked until each part is read by its own rule.
+    const countCheck = (parsed: unknown): void => {
+      if (Array.isArray(parsed)) checkEntryCount(parsed.length, options, event === WebhookEventName.UserOnlineStatus ? 'status entries' : 'messages')
+      else if (isRecord(parsed) && Array.isArray(parsed.messages)) checkEntryCount(parsed.messages.length, options, 'messages')
+    }
+    const value = typeof text === 'string' ? parseJsonMarked(text, { maxBytes }, countCheck) : text
     switch (event) {
-      case WebhookEventName.MsgNotify:
-        if (!Array.isArray(value)) throw new PayloadError('INVALID_PAYLOAD', 'a msg.notify body is a JSON list of messages')
+      case WebhookEventName.MsgNotify: {
+        if (!Array.isArray(value) && !(isRecord(value) && Array.isArray(value.messages))) throw new PayloadError('INVALID_PAYLOAD', 'a msg.notify body is a JSON list of messages')
         return { ok: true, value: { event, messages: decodeWebhookMessages(value, options) } }
+      }
       case WebhookEventName.MsgOffline: {
         if (!isRecord(value)) throw new PayloadError('INVALID_PAYLOAD', 'a msg.offline body is one message object with to_uids')
-        const [message] = decodeWebhookMessages([value], options) as [WebhookMessage]
-        const { uids, error } = await offlineUids(value, maxBytes)
+        const message = decodeWebhookMessage(value, 0, options)
+        // The inflated uid list counts against the same limit as the body it came in.
+        const { uids, error } = await offlineUids(value, maxBytes - bodyBytes)
         const compress = typeof value.compress === 'string' && value.compress !== '' ? value.compress : undefined
         return { ok: true, value: { event, message, to_uids: uids, to_uids_error: error, compress, source_id: idString(value.source_id) } }
       }
       case WebhookEventName.UserOnlineStatus: {
         if (!Array.isArray(value)) throw new PayloadError('INVALID_PAYLOAD', 'a user.onlinestatus body is a JSON list of "uid-deviceFlag-online-connId-deviceOnlineCount-totalOnlineCount" strings')
+        checkEntryCount(value.length, options, 'status entries')
         const statuses: OnlineStatus[] = []
         const invalid: { index: number; value: unknown; message: string }[] = []
         value.forEach((entry, index) => {
@@ -168,7 +238,7 @@ export async function parseWebhookEvent(event: string, body: unknown, options: W
         return { ok: true, value: { event, statuses, invalid } }
       }
       default:
-        return { ok: true, value: { event: 'unknown', name: describeThrown(event), body: value } }
+        return { ok: true, value: { event: 'unknown', name: describeThrown(event), body: exactNumbers(value) } }
     }
   } catch (error) {
     if (isPayloadError(error)) return { ok: false, error }

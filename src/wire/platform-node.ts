@@ -140,7 +140,8 @@ export async function gunzip(bytes: Uint8Array, maxBytes: number): Promise<Uint8
     return web.gunzip(bytes, maxBytes)
   }
   return new Promise((resolve, reject) => {
-    zlib.gunzip(bytes, { maxOutputLength: maxBytes }, (error, result) => {
+    // zlib takes 1 … 2^32 here (Node's buffer limit); a larger limit (Infinity: none) is the largest it takes.
+    zlib.gunzip(bytes, { maxOutputLength: Math.max(1, Math.min(maxBytes, 2 ** 32)) }, (error, result) => {
       if (!error) resolve(result)
       else if (error.code === 'ERR_BUFFER_TOO_LARGE') reject(gzipTooLarge(maxBytes))
       else reject(isTruncationError(error) ? truncatedGzip(bytes.length) : invalidGzip(error.message))

@@ -1,4 +1,5 @@
 /** `validate`: exit 0 when valid, 1 with each issue as "path: message". */
+import { capIssues } from '../cap.js'
 import type { Command } from '../args.js'
 import { typeLabel } from '../describe.js'
 import { EXIT_INVALID, EXIT_OK, inFlags } from '../io.js'
@@ -12,8 +13,12 @@ export const validate: Command = (context) => {
   if (parsed.kind === 'error') {
     const { error } = parsed
     const issues = error.issues.length > 0 ? error.issues : [{ path: '', code: error.code, message: error.message }]
-    if (json) term.out(JSON.stringify({ ok: false, code: error.code, issues: issues.map((i) => ({ ...i, message: inFlags(i.message) })) }, null, 2))
-    else for (const i of issues) term.out(`${i.path || '/'}: ${inFlags(i.message)}`)
+    const { shown, omitted } = capIssues<{ readonly path: string; readonly message: string; readonly code: string }>(issues)
+    if (json) term.out(JSON.stringify({ ok: false, code: error.code, issues: shown.map((i) => ({ ...i, message: inFlags(i.message) })), ...(omitted > 0 ? { issues_omitted: omitted } : {}) }, null, 2))
+    else {
+      for (const i of shown) term.out(`${i.path || '/'}: ${inFlags(i.message)}`)
+      if (omitted > 0) term.out(`… and ${omitted} more`)
+    }
     return EXIT_INVALID
   }
   if (parsed.kind === 'webhook') {
