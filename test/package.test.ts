@@ -98,7 +98,7 @@ describe('the published package', () => {
       const { createRequire } = await import('node:module')
       const require = createRequire(import.meta.url)
       const out = []
-      for (const entry of ['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim', 'wukong-payload/adapters/lanying', 'wukong-payload/adapters/commsease']) {
+      for (const entry of ['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/api', 'wukong-payload/adapters/openim', 'wukong-payload/adapters/lanying', 'wukong-payload/adapters/commsease']) {
         const esm = await import(entry)
         const cjs = require(entry)
         out.push([entry, Object.keys(esm).sort().join() === Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(), import.meta.resolve(entry).includes('/dist/node/')])
@@ -117,6 +117,7 @@ describe('the published package', () => {
       ['wukong-payload/runtime', true, true],
       ['wukong-payload/server', true, true],
       ['wukong-payload/events', true, true],
+      ['wukong-payload/api', true, true],
       ['wukong-payload/adapters/openim', true, true],
       ['wukong-payload/adapters/lanying', true, true],
       ['wukong-payload/adapters/commsease', true, true],
@@ -136,7 +137,7 @@ describe('the built ESM', () => {
     expect(offenders).toEqual([])
   })
 
-  it.each(['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/adapters/openim'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
+  it.each(['wukong-payload', 'wukong-payload/codec', 'wukong-payload/render', 'wukong-payload/runtime', 'wukong-payload/server', 'wukong-payload/events', 'wukong-payload/api', 'wukong-payload/adapters/openim'])('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
     // A fresh process records every global, the prototypes' keys and the global symbol
     // registry's use, imports the entry, and compares. Module-level work is limited to building
     // constant schema objects.
