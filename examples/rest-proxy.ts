@@ -28,7 +28,7 @@ export function createRestProxy(options: { wukongUrl: string; token?: string }):
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const uid = url.searchParams.get('uid') ?? ''
-    const reply = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+    const reply = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
 
     if (url.pathname === '/api/conversations') {
       const r = await wukong.conversationSync({ uid, msg_count: 1 })
@@ -48,6 +48,6 @@ export function createRestProxy(options: { wukongUrl: string; token?: string }):
       return reply(200, { more: r.value.more === 1, messages: r.value.messages.map((m) => toClient(m, uid)) })
     }
 
-    reply(404, { error: 'not found' })
+    return reply(404, { error: 'not found' })
   })
 }

@@ -6,6 +6,8 @@
  * the server's split; personChannelId against node:zlib's CRC-32; stringifyExact against
  * JSON.stringify and lossless-json; the JSON-RPC payload forms; an app codec from createCodec.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { crc32 as zlibCrc32 } from 'node:zlib'
 import fc from 'fast-check'
 import { parse as losslessParse } from 'lossless-json'
@@ -16,6 +18,7 @@ import { createCodec } from '../src/entries/runtime.js'
 import { Type } from '@sinclair/typebox'
 import { parseJsonExact } from '../src/wire/json-exact.js'
 import { parseJsonExactQuick } from '../src/wire/json-exact-quick.js'
+import { independentValidator } from './helpers.js'
 
 const P53 = '9007199254740993'
 const MAX63 = '9223372036854775807'
@@ -295,5 +298,30 @@ describe('the codec option', () => {
     ])
     const builtIn = api.parseCmdSyncResponse(body)
     expect(builtIn.ok && builtIn.value.every((m) => m.error === undefined)).toBe(true)
+  })
+})
+
+describe('the published schemas accept every fixture (oracle: @cfworker/json-schema on schemas/api-*.schema.json)', () => {
+  const fixtures: [string, string][] = [
+    ['messagesync', 'api-message-sync-response'],
+    ['messagesync-empty', 'api-message-sync-response'],
+    ['messages', 'api-message-sync-response'],
+    ['conversation-sync', 'api-conversation-sync-response'],
+    ['conversation-sync-empty', 'api-conversation-sync-response'],
+    ['conversation-sync-messages', 'api-conversation-sync-messages-response'],
+    ['cmd-sync', 'api-cmd-sync-response'],
+    ['cmd-sync-disabled', 'api-cmd-sync-response'],
+    ['status-200', 'api-status-response'],
+    ['message', 'api-message-response'],
+    ['not-found', 'api-message-response'],
+    ['max-message-seq', 'api-channel-max-message-seq-response'],
+    ['sendbatch', 'api-send-batch-response'],
+    ['search', 'api-search-response'],
+    ['error-400', 'api-error-body'],
+  ]
+  it.each(fixtures)('%s → %s', (name, schema) => {
+    const text = readFileSync(join(import.meta.dirname, 'api-fixtures', `${name}.json`), 'utf8')
+    // As the parsers read it: integers beyond 2^53 as decimal strings.
+    expect(independentValidator(schema).validate(parseJsonExact(text)).errors).toEqual([])
   })
 })

@@ -27,8 +27,8 @@ beforeAll(async () => {
     req.resume()
     req.on('end', () => {
       const name = req.url === '/conversation/sync' ? 'conversation-sync' : req.url === '/channel/messagesync' ? 'messagesync' : undefined
-      if (!name) return res.writeHead(404).end()
-      res.writeHead(200, { 'content-type': 'application/json' }).end(fixture(name))
+      if (!name) res.writeHead(404).end()
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(fixture(name))
     })
   })
   proxyUrl = await listen(createRestProxy({ wukongUrl: await listen(wukong), token: 't' }))

@@ -186,7 +186,11 @@ function fromValidation<T>(result: ValidationResult<T>, what: string, kind: 'bod
  * `aborted` or `network`.
  */
 export function createWukongClient<P = Payload>(options: WukongClientOptions<P>): WukongClient<P> {
-  const base = String(options.baseUrl).replace(/\/+$/, '')
+  // Trailing slashes dropped by a loop (a /\/+$/ regex backtracks quadratically on hostile input).
+  const url = String(options.baseUrl)
+  let end = url.length
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--
+  const base = url.slice(0, end)
   const doFetch: FetchLike | undefined = options.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined)
   const timeoutMs = Number.isFinite(options.timeoutMs) && (options.timeoutMs as number) > 0 ? (options.timeoutMs as number) : DEFAULT_TIMEOUT_MS
   const retries = Number.isInteger(options.retries) && (options.retries as number) >= 0 ? Math.min(options.retries as number, 10) : DEFAULT_RETRIES

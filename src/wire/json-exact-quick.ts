@@ -115,9 +115,11 @@ export function parseJsonExactQuick(text: string, options: ExactJsonOptions = {}
       return v
     }
     const record = v as Record<string, unknown>
-    const keys = Object.keys(record)
-    if (keys.length !== keyCounts[o++]) throw UNSETTLED // a duplicate key: document order is lost
-    for (const key of keys) {
+    const expected = keyCounts[o++]
+    let count = 0
+    // JSON.parse makes plain objects: for-in visits exactly their own keys, in order.
+    for (const key in record) {
+      count++
       const item = record[key]
       if (typeof item === 'object' ? item !== null : typeof item === 'number' && !(Math.abs(item) <= Number.MAX_SAFE_INTEGER)) {
         const next = walk(item)
@@ -125,6 +127,7 @@ export function parseJsonExactQuick(text: string, options: ExactJsonOptions = {}
         if (next !== item) Object.defineProperty(record, key, { value: next, writable: true, enumerable: true, configurable: true })
       }
     }
+    if (count !== expected) throw UNSETTLED // a duplicate key: document order is lost
     return v
   }
   try {
