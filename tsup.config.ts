@@ -106,6 +106,7 @@ const entries = {
   codec: 'src/entries/codec.ts',
   server: 'src/entries/server.ts',
   events: 'src/entries/events.ts',
+  wukongimjssdk: 'src/entries/wukongimjssdk.ts',
   'adapters/openim': 'src/entries/adapters/openim.ts',
   'adapters/lanying': 'src/entries/adapters/lanying.ts',
   'adapters/commsease': 'src/entries/adapters/commsease.ts',

@@ -310,7 +310,7 @@ describe('sendPayload', () => {
     try {
       const result = await h.sendPayload({ channel_id: 'u2', channel_type: 1 }, { type: 99, cmd: 'groupUpdate', param: {} }, { sdk: wk })
       expect(result.flags).toEqual({ no_persist: 0, red_dot: 0, sync_once: 1 })
-      expect(result.ignored.sort()).toEqual(['red_dot', 'sync_once'])
+      expect([...result.ignored].sort()).toEqual(['red_dot', 'sync_once'])
       expect(JSON.parse(text.decode(sent[0].payload))).toEqual({ type: 99, cmd: 'groupUpdate', param: {} })
       // A forwarded image (no file) is sent at all on 1.0.4, which routes every MediaMessageContent to the upload task.
       await h.sendPayload({ channel_id: 'u2', channel_type: 1 }, { type: 2, url: 'https://cdn.example/a.png', width: 1, height: 1 }, { sdk: wk })
