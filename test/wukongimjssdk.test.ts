@@ -15,13 +15,14 @@ import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Type } from '@sinclair/typebox'
-import { definePayloadType, encodePayload, payloadDefinitions, renderSystemMessage } from '../src/entries/index.js'
+import { definePayloadType, digest, encodePayload, payloadDefinitions, renderSystemMessage } from '../src/entries/index.js'
 import { createCodec } from '../src/entries/runtime.js'
 import type * as Bridge from '../src/entries/wukongimjssdk.js'
+import type * as Chat from '../examples/wukongimjssdk-chat.js'
 import { root } from './helpers.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's classes are loaded at run time from the bundle */
-type Harness = typeof Bridge & { sdk: any; RecvPacket: any; SendPacket: any; Setting: any; WKSDK: any; MessageTask: any; TaskStatus: any }
+type Harness = typeof Bridge & { chat: typeof Chat; sdk: any; RecvPacket: any; SendPacket: any; Setting: any; WKSDK: any; MessageTask: any; TaskStatus: any }
 
 let h: Harness
 let wk: any
@@ -341,5 +342,68 @@ describe('an app’s own type', () => {
 
   it('contentClassFor an app type without a codec that knows it is a set-up error that says what to pass', () => {
     expect(() => h.contentClassFor(RedPacket)).toThrow(/createCodec/)
+  })
+})
+
+describe('the chat view of docs/wukongimjssdk.md (examples/wukongimjssdk-chat.ts)', () => {
+  it('is embedded in the guide exactly as run here', () => {
+    const guide = readFileSync(join(root, 'docs/wukongimjssdk.md'), 'utf8')
+    expect(guide, 'docs/wukongimjssdk.md must embed examples/wukongimjssdk-chat.ts (npm run docs:guides)').toContain('```ts\n' + readFileSync(join(root, 'examples/wukongimjssdk-chat.ts'), 'utf8') + '```')
+  })
+
+  it('receives every type, renders system messages, history and conversations through the provider callbacks, forwards and quotes every type', async () => {
+    const all = [...examples, ...accepted]
+    const history = all.map(({ payload }, i) => ({
+      message_id: `18674203492752302${String(i).padStart(2, '0')}`,
+      message_seq: String(i + 1),
+      client_msg_no: `c${i}`,
+      from_uid: 'u1',
+      channel_id: 'g1',
+      channel_type: 2,
+      timestamp: 1700000000 + i,
+      header: { no_persist: 0, red_dot: 1, sync_once: 0 },
+      setting: 0,
+      payload,
+    }))
+    const backend = {
+      syncMessages: async () => history,
+      syncConversations: async () => [{ channel_id: 'g1', channel_type: 2, unread: 1, timestamp: '1700000100', last_msg_seq: 2, version: '1764839415123456789', recents: history.slice(0, 1) }],
+    }
+    const lines: Chat.ChatLine[] = []
+    const stop = h.chat.startChat('me', backend, (line) => lines.push(line))
+    const sent: any[] = []
+    const originalSend = wk.connectManager.sendPacket
+    wk.connectManager.sendPacket = (p: unknown) => sent.push(p)
+    try {
+      // Live: what ChatManager.onPacket does with a received packet once its key checked out.
+      for (const { payload } of all) wk.chatManager.notifyMessageListeners(new h.sdk.Message(received(packageBytes(payload))))
+      expect(lines).toHaveLength(all.length)
+      all.forEach(({ id, payload }, i) => {
+        const system = payload.type >= 1000 && payload.type <= 2000
+        const line = lines[i] as Chat.ChatLine
+        expect(line.system, id).toBe(system)
+        expect(line.unreadable, id).toBe(false)
+        expect(line.text, id).toBe(system ? renderSystemMessage(payload, { selfUid: 'me' }) : digest(payload, { selfUid: 'me' }))
+      })
+      // History through the SDK's own syncMessages → provider.syncMessagesCallback.
+      const channel = wk.newChannel('g1', 2)
+      const messages = await wk.chatManager.syncMessages(channel, { startMessageSeq: 0, endMessageSeq: 0, limit: 100, pullMode: 0 })
+      expect(messages.map((m: any) => m.messageID)).toEqual(history.map((m) => m.message_id))
+      const conversations = await wk.conversationManager.sync()
+      expect(conversations[0].extra.version).toBe('1764839415123456789')
+      expect(conversations[0].lastMessage.messageID).toBe(history[0]?.message_id)
+      // Forward and quote every type: the JSON the SDK sends is the delivered payload.
+      for (const [i, m] of messages.entries()) {
+        await h.chat.forward(m, channel)
+        expect(JSON.parse(text.decode(sent.at(-1).payload)), all[i]?.id).toEqual(same(all[i]?.payload))
+        await h.chat.quote(m, '好的', channel)
+        const quoted = JSON.parse(text.decode(sent.at(-1).payload))
+        expect(quoted.reply.payload, all[i]?.id).toEqual(same(all[i]?.payload))
+        expect(quoted.reply.message_id).toBe(history[i]?.message_id)
+      }
+    } finally {
+      wk.connectManager.sendPacket = originalSend
+      stop()
+    }
   })
 })

@@ -296,7 +296,8 @@ function makeClass(spec: ClassSpec): WukongContentClass {
         fromName: typeof r.from_name === 'string' ? r.from_name : '',
       }
       if (r.message_id !== undefined && r.message_id !== null) view.messageID = String(r.message_id)
-      if (r.root_mesage_id !== undefined || r.root_message_id !== undefined) view.rootMessageID = String(r.root_message_id ?? r.root_mesage_id)
+      const root = r.root_message_id ?? r.root_mid
+      if (typeof root === 'string' && root !== '') view.rootMessageID = root
       if (isRecord(r.payload) && typeof r.payload.type === 'number') {
         const Quoted = classFor(r.payload.type, { ...spec, media: false, kind: isSystemType(r.payload.type) ? 'system' : 'fixed' })
         const quoted = new Quoted()
@@ -359,7 +360,7 @@ function classFor(type: number | undefined, spec: Omit<ClassSpec, 'type' | 'kind
 }
 
 /** Whether the codec validates `type` with a definition of its own (not as unknown or generic system). */
-function codecKnows(codec: BridgeCodec, type: number): boolean {
+export function codecKnows(codec: BridgeCodec, type: number): boolean {
   const probe = codec.validatePayload({ type }, { unknownTypes: 'reject' })
   return probe.ok || !probe.issues.some((issue) => issue.code === 'unknown_type')
 }

@@ -114,8 +114,10 @@ export function toSdkContent(message: Pick<ReadMessageLike, 'payload' | 'error' 
  * A read-side message as the SDK's `Message`, for `syncMessagesCallback`: `messageID` the exact
  * decimal string, header and setting as the live receive path sets them, `content` decoded by the
  * registered class. Throws `TypeError`/`RangeError` for an id that is not exact (a number past 2^53).
+ * `M` is the installed SDK's `Message` type (`import type { Message } from 'wukongimjssdk/lib/sdk'`
+ * on 1.0.4, `from 'wukongimjssdk'` on 1.3.x), so the result fits the provider callback's type.
  */
-export function toSdkMessage(message: ReadMessageLike, options: ConvertOptions = {}): SdkMessageLike {
+export function toSdkMessage<M extends object = SdkMessageLike>(message: ReadMessageLike, options: ConvertOptions = {}): M {
   const sdk = options.sdk ?? sharedSdk()
   const { Message } = sdkClasses(sdk)
   const m = new Message()
@@ -135,15 +137,16 @@ export function toSdkMessage(message: ReadMessageLike, options: ConvertOptions =
   m.content = toSdkContent(message, { sdk })
   // MessageStatus.Normal (1): a message the server stored, as the live receive path marks it.
   m.status = 1
-  return m
+  return m as unknown as M
 }
 
 /**
  * A read-side conversation as the SDK's `Conversation`, for `syncConversationsCallback`:
  * `lastMessage` from the newest of `recents`; the exact `version` (int64 nanoseconds, beyond 2^53)
  * and `last_msg_seq` kept in `extra` as decimal strings, since the SDK's class has no field for them.
+ * `C` is the installed SDK's `Conversation` type, as for {@link toSdkMessage}.
  */
-export function toSdkConversation(conversation: ReadConversationLike, options: ConvertOptions = {}): SdkConversationLike {
+export function toSdkConversation<C extends object = SdkConversationLike>(conversation: ReadConversationLike, options: ConvertOptions = {}): C {
   const sdk = options.sdk ?? sharedSdk()
   const { Conversation } = sdkClasses(sdk)
   const c = new Conversation()
@@ -151,10 +154,10 @@ export function toSdkConversation(conversation: ReadConversationLike, options: C
   c.unread = conversation.unread
   c.timestamp = typeof conversation.timestamp === 'number' ? conversation.timestamp : seqNumber(conversation.timestamp, 'timestamp')
   const newest = conversation.recents?.[0]
-  if (newest) c.lastMessage = toSdkMessage(newest, { sdk })
+  if (newest) c.lastMessage = toSdkMessage<SdkMessageLike>(newest, { sdk })
   c.extra = {
     ...(conversation.version !== undefined ? { version: idString(conversation.version, 'version') } : {}),
     ...(conversation.last_msg_seq !== undefined ? { lastMsgSeq: idString(conversation.last_msg_seq, 'last_msg_seq') } : {}),
   }
-  return c
+  return c as unknown as C
 }

@@ -61,8 +61,9 @@ export function registerWukongPayload(sdk: WKSDKLike, options: RegisterOptions =
   }
   const systemClass = systemContentClass(classOptions)
   const unknownClass = unknownContentClass(classOptions)
-  const manager = sdk.messageContentManager
-  const previous = manager?.factor
+  // The installed factor: a private field of the SDK's MessageContentManager (`factor`) in both lines.
+  const manager = (sdk as { messageContentManager?: { factor?: (contentType: number) => SdkMessageContentLike | undefined } }).messageContentManager
+  const previous = typeof manager?.factor === 'function' ? manager.factor.bind(manager) : undefined
   const keepUnknown = (options.unknownTypes ?? 'keep') === 'keep'
   sdk.registerFactor((contentType: number) => {
     if (typeof contentType === 'number' && Number.isInteger(contentType) && isSystemType(contentType)) return new systemClass() as unknown as SdkMessageContentLike

@@ -88,7 +88,6 @@ export interface WKSDKLike {
   newChannel(channelID: string, channelType: number): SdkChannelLike
   newMessageContent(): SdkMessageContentLike
   newMediaMessageContent(): SdkMessageContentLike
-  messageContentManager?: { factor?: ((contentType: number) => SdkMessageContentLike | undefined) | undefined }
   conversationManager: { listeners: unknown[]; conversations: unknown[]; createEmptyConversation(channel: SdkChannelLike): SdkConversationLike }
   chatManager: {
     send(content: SdkMessageContentLike, channel: SdkChannelLike, setting?: unknown): Promise<SdkMessageLike>

@@ -17,7 +17,8 @@ import { PayloadError, invalidPayloadError } from '../errors/payload-error.js'
 import type { HeaderFlags } from '../model/flags.js'
 import type { PayloadShape } from '../types/payload.js'
 import { lintPayload, type LintFinding } from '../send/lint.js'
-import { builtInCodec, contentClassFor, MEDIA_TYPES, type BridgeCodec, type WukongContent } from './content.js'
+import { builtInCodec, codecKnows, contentClassFor, MEDIA_TYPES, unknownContentClass, type BridgeCodec, type WukongContent } from './content.js'
+import { isSystemType } from '../model/message-type.js'
 import { sharedSdk } from './sdk-module.js'
 import type { SdkChannelLike, SdkMessageContentLike, SdkMessageLike, WKSDKLike } from './sdk-types.js'
 
@@ -71,7 +72,8 @@ export async function sendPayload<P extends PayloadShape>(channel: SdkChannelLik
   const withOptions = typeof sdk.chatManager.sendWithOptions === 'function'
   // 1.0.4 routes every MediaMessageContent to the upload task: without a file, the plain variant.
   const media = MEDIA_TYPES.has(type) && (uploading || withOptions)
-  const Cls = contentClassFor(type, { codec, sdk, media })
+  // A type nobody defined (forwarding what a newer client sent) goes as delivered, as the codec accepts it.
+  const Cls = isSystemType(type) || codecKnows(codec, type) ? contentClassFor(type, { codec, sdk, media }) : unknownContentClass({ codec, sdk })
   const content = new Cls(payload)
   if (uploading) {
     // The url is the upload's to set: check everything else now.
