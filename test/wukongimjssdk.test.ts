@@ -126,6 +126,16 @@ describe('what the SDK’s own classes lose, kept', () => {
     content.mention = { all: true, uids: ['u2'] }
     expect(sdkSends(content)).toEqual({ type: 1, content: 'hi', mention: { all: 1, uids: ['u2'] } })
   })
+
+  it('a quoted payload of any type is kept, and hostile type numbers share one class (the class cache stays bounded)', () => {
+    const quoting = (type: number) => new h.sdk.Message(received(utf8.encode(JSON.stringify({ type: 1, content: 'q', reply: { message_id: '1867420349275230208', message_seq: 1, from_uid: 'u1', payload: { type, x: 1 } } })))).content
+    const a = quoting(123456)
+    const b = quoting(654321)
+    expect(a.reply.content.contentType).toBe(123456)
+    expect(a.reply.content.constructor).toBe(b.reply.content.constructor)
+    expect(quoting(2).reply.content.constructor).not.toBe(a.reply.content.constructor)
+    expect(sdkSends(a)).toEqual({ type: 1, content: 'q', reply: { message_id: '1867420349275230208', message_seq: 1, from_uid: 'u1', payload: { type: 123456, x: 1 } } })
+  })
 })
 
 describe('registration keeps system messages and commands decoding', () => {

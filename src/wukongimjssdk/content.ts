@@ -142,7 +142,7 @@ interface ClassSpec {
   readonly sdk: WKSDKLike | undefined
 }
 
-const classCache = new WeakMap<BridgeCodec, Map<string, WukongContentClass>>()
+const classCache = new WeakMap<BridgeCodec, WeakMap<object, WeakMap<object, Map<string, WukongContentClass>>>>()
 
 /** The digest and render options for the reader. */
 function readerOptions(spec: ClassSpec): DigestOptions {
@@ -299,7 +299,11 @@ function makeClass(spec: ClassSpec): WukongContentClass {
       const root = r.root_message_id ?? r.root_mid
       if (typeof root === 'string' && root !== '') view.rootMessageID = root
       if (isRecord(r.payload) && typeof r.payload.type === 'number') {
-        const Quoted = classFor(r.payload.type, { ...spec, media: false, kind: isSystemType(r.payload.type) ? 'system' : 'fixed' })
+        // The quoted type comes from the wire: a type without a definition takes the unknown-type
+        // class, so that hostile type numbers cannot grow the class cache.
+        const quotedType = r.payload.type
+        const known = Number.isInteger(quotedType) && (isSystemType(quotedType) || codecKnows(codec, quotedType))
+        const Quoted = known ? classFor(quotedType, { ...spec, media: false, kind: isSystemType(quotedType) ? 'system' : 'fixed' }) : classFor(undefined, { ...spec, media: false, kind: 'unknown' })
         const quoted = new Quoted()
         quoted.decodeJSON(r.payload)
         view.content = quoted
@@ -344,18 +348,27 @@ function makeClass(spec: ClassSpec): WukongContentClass {
   return Content as unknown as WukongContentClass
 }
 
-/** The cached class for a type with the given options. */
+/** Stands for "no SDK given" / "no selfUid given" in the class cache. */
+const NONE = {}
+
+/**
+ * The class for a type with the given options, made once per combination (a decoded reply makes
+ * the class of its quoted type: that must not be a new class per message). Weakly keyed by the
+ * codec, the SDK and the `selfUid` function, so classes of a dropped option go with it.
+ */
 function classFor(type: number | undefined, spec: Omit<ClassSpec, 'type' | 'kind'> & { readonly kind?: Kind }): WukongContentClass {
   const kind: Kind = spec.kind ?? (type === undefined ? 'unknown' : 'fixed')
   const media = spec.media && type !== undefined && kind === 'fixed'
-  let byKey = classCache.get(spec.codec)
-  if (!byKey) classCache.set(spec.codec, (byKey = new Map()))
-  const key = `${kind}:${type ?? ''}:${media ? 1 : 0}:${spec.locale ?? ''}:${spec.sdk ? 's' : ''}:${spec.selfUid ? 'u' : ''}`
-  let cls = spec.selfUid || spec.sdk ? undefined : byKey.get(key)
-  if (!cls) {
-    cls = makeClass({ ...spec, type, kind, media })
-    if (!spec.selfUid && !spec.sdk) byKey.set(key, cls)
-  }
+  let bySdk = classCache.get(spec.codec)
+  if (!bySdk) classCache.set(spec.codec, (bySdk = new WeakMap()))
+  let bySelf = bySdk.get(spec.sdk ?? NONE)
+  if (!bySelf) bySdk.set(spec.sdk ?? NONE, (bySelf = new WeakMap()))
+  let byKey = bySelf.get(spec.selfUid ?? NONE)
+  if (!byKey) bySelf.set(spec.selfUid ?? NONE, (byKey = new Map()))
+  // At most (types + 2) × 2 (media) × locales entries: bounded.
+  const key = `${kind}:${type ?? ''}:${media ? 1 : 0}:${spec.locale ?? ''}`
+  let cls = byKey.get(key)
+  if (!cls) byKey.set(key, (cls = makeClass({ ...spec, type, kind, media })))
   return cls
 }
 
