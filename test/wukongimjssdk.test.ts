@@ -290,6 +290,25 @@ describe('converters for the provider callbacks keep ids exact', () => {
     expect(sdkSends(m.content)).toEqual(message.payload)
   })
 
+  it('takes the read-side parsers\' messages and conversations as they are typed (every field, readonly, payload failed or not)', () => {
+    // The shape of wukong-payload/api's ApiMessage / ApiConversation (issue 28), written out here:
+    // assigned through variables, as an app passes them, so only the fields the converters read matter.
+    const apiMessage: { readonly message_id: string; readonly message_seq: string; readonly client_msg_no: string; readonly from_uid: string; readonly channel_id: string; readonly channel_type: number; readonly topic: string | undefined; readonly header: { readonly no_persist: number; readonly red_dot: number; readonly sync_once: number }; readonly setting: number; readonly expire: number; readonly timestamp: number; readonly payload: { type: number } | undefined; readonly error: Error & { readonly value?: unknown } | undefined; readonly payload_base64: string | null; readonly stream: undefined; readonly raw: Readonly<Record<string, unknown>> } = {
+      ...message,
+      topic: undefined,
+      expire: 0,
+      error: undefined,
+      payload_base64: encodePayload(message.payload as never),
+      stream: undefined,
+      raw: {},
+    }
+    const apiConversation: { readonly channel_id: string; readonly channel_type: number; readonly unread: number; readonly timestamp: string; readonly last_msg_seq: number; readonly last_client_msg_no: string; readonly offset_msg_seq: string; readonly readed_to_msg_seq: number; readonly version: string; readonly recents: readonly (typeof apiMessage)[]; readonly raw: Readonly<Record<string, unknown>> } = {
+      channel_id: 'g1', channel_type: 2, unread: 0, timestamp: '1700000000', last_msg_seq: 42, last_client_msg_no: 'abc', offset_msg_seq: '0', readed_to_msg_seq: 40, version: '1764839415123456789', recents: [apiMessage], raw: {},
+    }
+    expect((h.toSdkMessage(apiMessage, { sdk: wk }) as any).messageID).toBe('1867420349275230209')
+    expect((h.toSdkConversation(apiConversation, { sdk: wk }) as any).extra.version).toBe('1764839415123456789')
+  })
+
   it('toSdkMessage refuses an id JSON.parse already rounded, saying how to get it exact', () => {
     expect(() => h.toSdkMessage({ ...message, message_id: 1867420349275230209 }, { sdk: wk })).toThrow(/2\^53/)
     expect(h.toSdkMessage({ ...message, message_id: 1867420349275230209n }, { sdk: wk }).messageID).toBe('1867420349275230209')
