@@ -109,6 +109,7 @@ const entries = {
   server: 'src/entries/server.ts',
   events: 'src/entries/events.ts',
   api: 'src/entries/api.ts',
+  wukongimjssdk: 'src/entries/wukongimjssdk.ts',
   'adapters/openim': 'src/entries/adapters/openim.ts',
   'adapters/lanying': 'src/entries/adapters/lanying.ts',
   'adapters/commsease': 'src/entries/adapters/commsease.ts',
