@@ -47,3 +47,10 @@ export type { ExactJsonOptions } from '../wire/json-exact.js'
 export type { WebhookMessage } from '../webhooks/messages.js'
 export { parseOnlineStatus, parseWebhookEvent, WebhookEventName } from '../webhooks/events.js'
 export type { MsgNotifyEvent, MsgOfflineEvent, OnlineStatus, UnknownWebhookEvent, UserOnlineStatusEvent, WebhookEvent, WebhookEventOptions, WebhookEventResult } from '../webhooks/events.js'
+
+// Standard Schema V1 (with Standard JSON Schema) for tRPC, Hono, form and AI libraries: docs/frameworks.md.
+export { createStandardValidator, createStandardCheck, pointerToPath, STANDARD_VENDOR } from '../standard/create.js'
+export type { CheckResult, StandardCheck, StandardIssue, StandardValidator, StandardValidatorSpec } from '../standard/create.js'
+export { JSON_SCHEMA_TARGETS, toTargetJsonSchema } from '../standard/json-schema.js'
+export type { JsonSchemaTarget } from '../standard/json-schema.js'
+export { payloadFromBase64, payloadValidator, payloadValidatorOf, sendMessageRequestValidator, webhookEventValidator } from '../standard/validators.js'
