@@ -101,6 +101,8 @@ export function toTargetJsonSchema(root: object, references: readonly object[], 
   return { ...head, ...result, ...(Object.keys(defs).length > 0 ? { [defsName]: defs } : {}) }
 }
 
+const isNullType = (schema: unknown): boolean => isRecord(schema) && schema.type === 'null' && Object.keys(schema).every((k) => k === 'type' || ANNOTATIONS.has(k))
+
 /** One schema node (its children already rewritten) in draft-07 or OpenAPI 3.0 terms. */
 function toOlderDialect(node: Json, target: JsonSchemaTarget): Json {
   let out = node
@@ -114,6 +116,12 @@ function toOlderDialect(node: Json, target: JsonSchemaTarget): Json {
     out = { ...rest, allOf: [{ $ref }] }
   }
   if (target !== 'openapi-3.0') return out
+  // OpenAPI 3.0 has no `null` type: `anyOf: [A, { type: 'null' }]` becomes A with `nullable: true`.
+  if (Array.isArray(out.anyOf) && out.anyOf.some(isNullType)) {
+    const rest = (out.anyOf as unknown[]).filter((s) => !isNullType(s)).map((s) => (isRecord(s) ? { ...s, nullable: true } : s))
+    const { anyOf: _anyOf, ...others } = out
+    out = rest.length === 1 && isRecord(rest[0]) && Object.keys(others).every((k) => ANNOTATIONS.has(k)) ? { ...others, ...rest[0] } : { ...others, anyOf: rest }
+  }
   const result: Json = {}
   for (const [key, value] of Object.entries(out)) {
     switch (key) {
