@@ -37,7 +37,7 @@ function defsKeyword(target: JsonSchemaTarget): '$defs' | 'definitions' {
  * `format: "byte"`); a keyword without an equivalent throws a `PayloadError` naming it, as the
  * Standard JSON Schema spec asks.
  */
-export function toTargetJsonSchema(root: object, references: readonly object[], target: JsonSchemaTarget): Json {
+export function toTargetJsonSchema(root: object, references: readonly object[], target: JsonSchemaTarget): Record<string, unknown> {
   if (!JSON_SCHEMA_TARGETS.includes(target)) {
     throw new PayloadError('INVALID_PAYLOAD', `unsupported JSON Schema target ${JSON.stringify(target)}: use one of ${JSON_SCHEMA_TARGETS.join(', ')}`)
   }
