@@ -68,3 +68,6 @@ export { isPayloadError, PayloadError } from '../errors/payload-error.js'
 export type { PayloadErrorCode } from '../errors/payload-error.js'
 export type { ValidationIssue, ValidationIssueCode } from '../validate/issues.js'
 export type { ValidationResult } from '../validate/validate.js'
+
+/** The `/message/event` body as Standard Schema V1 (docs/frameworks.md). */
+export { messageEventValidator } from '../standard/events.js'

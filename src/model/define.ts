@@ -3,7 +3,7 @@
  * published JSON Schemas, the flag table, the digests, the docs pages, the example tests) is
  * derived from the list of definitions in `src/types/index.ts`.
  */
-import { Type, type TLiteral, type TObject, type TProperties, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TLiteral, type TObject, type TProperties, type TSchema } from '@sinclair/typebox'
 import { commonFields, type CommonFields } from './fields.js'
 import type { HeaderFlags } from './flags.js'
 import { schemaId } from './schema-ids.js'
@@ -85,7 +85,16 @@ export interface PayloadTypeSpec<T extends number, P extends TProperties> extend
 }
 
 /** The schema `definePayloadType` builds: `type`, the type's fields, the common fields it does not redefine. */
-export type PayloadTypeSchema<T extends number, P extends TProperties> = TObject<{ type: TLiteral<T> } & P & Omit<CommonFields, keyof P>>
+export type PayloadTypeSchema<T extends number, P extends TProperties> = TObject<{ type: TLiteral<T> } & P & Omit<CommonFields, keyof P>> & TypeBox1Static<Static<TObject<{ type: TLiteral<T> } & P & Omit<CommonFields, keyof P>>>>
+
+/**
+ * The static type for `typebox` 1.x: its `Static` reads a `TUnsafe`'s `'~unsafe'` key, and would
+ * otherwise infer a 0.34 schema from its JSON Schema keywords alone, where the recursive `reply`
+ * becomes `unknown`. Compile-time only, like 0.34's `static`.
+ */
+export interface TypeBox1Static<S> {
+  readonly '~unsafe': S
+}
 
 /** A payload type: its number, its TypeBox schema (`$id`, `title`, `description` published) and its facts. */
 export interface PayloadDefinition<S extends TSchema = TObject> extends PayloadTypeFacts {

@@ -9,6 +9,7 @@
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
 import type { Payload } from '../types/payload.js'
+import type { TypeBox1Static } from './define.js'
 import { PAYLOAD_SCHEMA_ID } from './schema-ids.js'
 
 /**
@@ -17,9 +18,17 @@ import { PAYLOAD_SCHEMA_ID } from './schema-ids.js'
  * see an ordinary TypeBox `Object`. (`TUnsafe` is an interface, which lets TypeScript resolve the
  * recursive `Payload` lazily.)
  */
-export function withStatic<S>(schema: object): TUnsafe<S> {
-  return schema as TUnsafe<S>
+export function withStatic<S>(schema: object): StaticSchema<S> {
+  return schema as StaticSchema<S>
 }
+
+/**
+ * A schema with a hand-written static type that both TypeBox majors read: 0.34 (`@sinclair/typebox`)
+ * through `static`, 1.x (`typebox`) through `'~unsafe'`, the key its `TUnsafe` has. Both are
+ * compile-time only, like 0.34's `static`: no such property exists at run time. Without the
+ * second, a 1.x `Type.Object` holding `reply` inferred it as `unknown`.
+ */
+export interface StaticSchema<S> extends TUnsafe<S>, TypeBox1Static<S> {}
 
 /**
  * An int64 id written as a decimal string. Message ids are snowflakes near 1.9 × 10¹⁸, beyond

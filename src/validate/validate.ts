@@ -11,7 +11,7 @@ import { byType, system, type AjvError, type PayloadTypeValidator, type Validate
 export type { PayloadTypeValidator, ValidateFunction }
 import { messageTypeByName, TYPE_LIST, typeNames } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
-import type { KnownPayload, Payload } from '../types/payload.js'
+import type { KnownPayload, Payload, SystemPayload } from '../types/payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 import type { NestedPosition } from './compiled-view.js'
 
@@ -237,7 +237,20 @@ export function isPayload(value: unknown): value is Payload {
   return validatePayload(value).ok
 }
 
-/** Whether a payload's `type` is one this package defines; narrows so that `switch (p.type)` yields each variant. */
+/**
+ * Whether a payload is a system message (`type` 1000–2000: group created, member added …, known
+ * or not), as the official clients decide it (WuKongIM/WuKongIMJSSDK `isSystemMessage`). Narrows
+ * to {@link SystemPayload}, so a chat list can render it with `renderSystemMessage`.
+ */
+export function isSystemPayload(payload: Payload): payload is SystemPayload {
+  return isSystemType(payload.type)
+}
+
+/**
+ * Whether a payload's `type` is one this package defines; narrows so that `switch (p.type)` yields
+ * each variant. Needed before `p.type === MessageType.Text` narrows: `Payload` also holds payloads
+ * of types this package does not know (`UnknownPayload`), whose `type` could be any number.
+ */
 export function isKnownPayload(payload: Payload): payload is KnownPayload {
   return Object.hasOwn(typeNames, payload.type)
 }

@@ -2,7 +2,9 @@
  * `wukong-payload/adapters/commsease`: WuKongIM `/message/send` bodies ⇄ CommsEase (NetEase
  * Yunxin) chat room directional messages (`sendMsgToSomeone.action`). CommsEase takes form
  * fields: `commsEaseForm` encodes them. Durations are milliseconds there, seconds in WuKongIM.
- * Both directions return `{ value, lost }`. Facts: the design notes' `peer-platforms.md`, System B.
+ * Both directions return `{ value, lost }`. Facts: netease-im/yunxin-server-sdk-golang:
+ * src/im/v1/chatroom_message/chatroom_message_v1_requests.go@6aae05a and the CommsEase server API
+ * page "Send a directional message" (doc.commsease.com/en/messaging/server-apis/DkzNTA5NTI).
  */
 import type { Reply } from '../../model/fields.js'
 import * as validators from '../../generated/adapters.js'

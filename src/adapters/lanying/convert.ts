@@ -1,8 +1,8 @@
 /**
  * `wukong-payload/adapters/lanying`: WuKongIM `/message/send` bodies ⇄ Lanying IM `/message/send`
  * bodies. Lanying ids are int64: they stay decimal strings here, and `lanyingRequestJson` writes
- * them as exact JSON numbers. Both directions return `{ value, lost }`. Facts: the design notes'
- * `peer-platforms.md`, System C.
+ * them as exact JSON numbers. Both directions return `{ value, lost }`. Facts: Lanying IM's server
+ * API, section 5 (maxim-top/im.gitbook:en/reference/server-api/message.md@f938297).
  */
 import { LosslessNumber, stringify } from 'lossless-json'
 import { isPayloadError } from '../../errors/payload-error.js'

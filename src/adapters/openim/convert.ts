@@ -1,8 +1,9 @@
 /**
  * `wukong-payload/adapters/openim`: WuKongIM `/message/send` bodies ⇄ OpenIM `/msg/send_msg`
  * bodies. Both directions return `{ value, lost }`: `lost` names every field or meaning the
- * target cannot carry. The facts behind each rule are in the design notes
- * (`peer-platforms.md`, System A) and in openim.schema.ts.
+ * target cannot carry. The facts behind each rule come from openimsdk/open-im-server:internal/api/msg.go
+ * and pkg/apistruct/msg.go@7848d7c, openimsdk/protocol:constant/constant.go@91e8d26, and are
+ * written beside each field in openim.schema.ts.
  */
 import { recommendFlags } from '../../send/flags.js'
 import type { SendMessageRequest } from '../../send/request-schema.js'
