@@ -56,8 +56,9 @@ export const sizeCases: readonly SizeCase[] = [
   {
     name: "import { renderSystemMessage, digest } from 'wukong-payload/render'",
     source: "import { renderSystemMessage, digest } from 'wukong-payload/render'\nexport const use = [renderSystemMessage, digest]",
-    // 1.75 KB since output is bounded (maxLength, a marked truncation) and names resolve (resolveName): measured 1.59 KB.
-    budget: 1.75 * 1024,
+    // 2 KB since output is bounded (maxLength, a marked truncation) and names resolve (resolveName), and
+    // since issue 26 the budget counts the marker and HTML markup over lazily made parts: measured 1.80 KB.
+    budget: 2 * 1024,
   },
   {
     // The read side: the exact JSON read, the api validators, the codec (every payload is decoded), the events reducer.

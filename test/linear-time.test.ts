@@ -23,13 +23,18 @@ function best(f: () => unknown, runs = 5): number {
   return min
 }
 
-/** time(4n) / time(n) for a workload built by `make(n)`. */
+/**
+ * time(4n) / time(n) for a workload built by `make(n)`: the least of three measurements, so that
+ * a burst of load from other processes during one of them does not decide.
+ */
 function growth(make: (n: number) => () => unknown, n: number): number {
   const small = make(n)
   const large = make(4 * n)
   small()
   large()
-  return best(large, 3) / Math.max(best(small, 5), 0.5)
+  let ratio = Infinity
+  for (let attempt = 0; attempt < 3 && ratio >= 9; attempt++) ratio = Math.min(ratio, best(large, 3) / Math.max(best(small, 5), 0.5))
+  return ratio
 }
 
 describe('time linear in the input', () => {

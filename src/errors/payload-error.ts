@@ -7,20 +7,23 @@ export type PayloadErrorCode = 'INVALID_BASE64' | 'INVALID_UTF8' | 'INVALID_JSON
  * Every PayloadError constructed, by any copy of the package (ESM and CJS), is in this one set:
  * {@link isPayloadError} asks it, not a property of the value, so a value that merely carries a
  * brand (a thrown object with the old `Symbol.for` key, a Proxy) can never pass as one. The set is
- * shared through a `Symbol.for` key on `globalThis`, defined once, read-only.
+ * shared through a `Symbol.for` key on `globalThis`, defined read-only by the first error
+ * constructed (importing the package changes nothing global).
  */
 const REGISTRY_KEY = Symbol.for('wukong-payload.PayloadError.instances')
 
-function registry(): WeakSet<object> {
-  const global = globalThis as unknown as Record<symbol, unknown>
-  const existing = global[REGISTRY_KEY]
+/** The shared set, or `undefined` before any PayloadError exists; `create` makes it. */
+function registry(create: boolean): WeakSet<object> | undefined {
+  const existing = (globalThis as unknown as Record<symbol, unknown>)[REGISTRY_KEY]
   if (existing instanceof WeakSet) return existing as WeakSet<object>
+  if (!create) return undefined
   const created = new WeakSet<object>()
   Object.defineProperty(globalThis, REGISTRY_KEY, { value: created, writable: false, enumerable: false, configurable: false })
   return created
 }
 
-const INSTANCES = registry()
+/** This copy's handle on the shared set, once it exists. */
+let instances: WeakSet<object> | undefined
 
 /** Kept on each error for code that reads it; {@link isPayloadError} no longer trusts it. */
 const BRAND = Symbol.for('wukong-payload.PayloadError')
@@ -51,7 +54,8 @@ export class PayloadError extends Error {
     // Set only when given: `'value' in error` then tells "parsed to null" from "nothing parsed".
     if (delivered) this.value = delivered.value
     Object.defineProperty(this, BRAND, { value: true })
-    INSTANCES.add(this)
+    instances ??= registry(true)
+    instances?.add(this)
   }
 }
 
@@ -62,7 +66,9 @@ export class PayloadError extends Error {
  * not one. Never throws, not even for a Proxy (a WeakSet lookup runs no trap).
  */
 export function isPayloadError(error: unknown): error is PayloadError {
-  return typeof error === 'object' && error !== null && INSTANCES.has(error)
+  if (typeof error !== 'object' || error === null) return false
+  instances ??= registry(false)
+  return instances !== undefined && instances.has(error)
 }
 
 /**
