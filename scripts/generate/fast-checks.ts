@@ -12,7 +12,7 @@
  * test/fast-checks.test.ts holds both directions against the complete path.
  */
 import { PAYLOAD_SCHEMA_ID } from '../../src/model/schema-ids.js'
-import { MAX_JSON_NESTING } from '../../src/codec/inspect.js'
+import { MAX_JSON_NESTING } from '../../src/validate/plain-data.js'
 import { GenericSystemSchema } from '../../src/types/system/generic.js'
 import { ANNOTATIONS as VALIDATOR_ANNOTATIONS } from '../../src/validate/compiled-view.js'
 import { readFileSync } from 'node:fs'

@@ -14,6 +14,7 @@ import { isSystemType } from '../model/message-type.js'
 import type { KnownPayload, Payload } from '../types/payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 import type { NestedPosition } from './compiled-view.js'
+import { findUnencodable } from './plain-data.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */
 export interface ValidateOptions {
@@ -30,6 +31,24 @@ export interface ValidateOptions {
 export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ValidationIssue[] }
 
 export const DEFAULT_MAX_DEPTH = 32
+
+/**
+ * The data rules of one validation, beside the schema's: how large a value the plain-data walk
+ * may visit (a lower bound of its JSON size, so that a shared structure whose JSON would explode
+ * is refused in bounded time), and whether the value is about to be sent (then a lone surrogate,
+ * which the server would turn into U+FFFD, is refused too; received text is kept as it came).
+ */
+export interface DataRules {
+  readonly maxBytes: number
+  readonly sending: boolean
+}
+
+/**
+ * 16 MiB: how much JSON the plain-data walk of `validatePayload` visits before it calls a value
+ * too large (sixteen times the largest frame WuKongIM accepts). The codec passes its own `maxBytes`.
+ */
+export const VALIDATE_MAX_BYTES = 16 * 1024 * 1024
+const RECEIVED: DataRules = { maxBytes: VALIDATE_MAX_BYTES, sending: false }
 
 /** `"text"` → 1, `"Image"` → 2, `"cmd"` → 99 …: to tell a caller which integer they meant. */
 function typeNumberOfName(name: string): number | undefined {
@@ -85,6 +104,16 @@ export function validatePayload(value: unknown, options: ValidateOptions = NO_OP
 }
 
 /**
+ * {@link validatePayload} with the codec's data rules (its `maxBytes`, and whether it sends): one
+ * notion of valid for validating, decoding and encoding. Not exported from the package.
+ */
+export function validateForCodec(value: unknown, options: ValidateOptions, data: DataRules): ValidationResult<Payload> {
+  // The one-pass check does not look for lone surrogates, which only a value about to be sent must not hold.
+  if (!data.sending && isCertainlyValid(value, options, data.maxBytes)) return { ok: true, value: value as Payload }
+  return validateWith(builtInValidator, value, options, data)
+}
+
+/**
  * {@link validatePayload} without the one-pass check in front: every payload through the
  * validators. What the fast check is tested against (test/fast-checks.test.ts); not exported
  * from the package.
@@ -133,8 +162,26 @@ const visit: VisitNested = (payload, path) => {
   ;(queue ??= []).push(payload, path, depth + 1)
 }
 
-/** {@link validatePayload} with a given validator lookup (used by `createCodec`). */
-export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
+/**
+ * {@link validatePayload} with a given validator lookup (used by `createCodec`): the schema's
+ * rules, then the plain-data rules (no number beyond ±2^53 or out of range, no value JSON would
+ * change or drop, nesting under 1000 levels; see {@link findUnencodable}), one list of issues.
+ */
+export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = NO_OPTIONS, data: DataRules = RECEIVED): ValidationResult<Payload> {
+  let problem: ValidationIssue | undefined
+  try {
+    problem = findUnencodable(value, !data.sending, data.maxBytes)
+  } catch (error) {
+    problem = { path: '', code: 'invalid', message: `the value could not be read as JSON data (${describeThrown(error)}); pass plain JSON values` }
+  }
+  // A value too large or too deep for the walk, or unreadable, is not handed to the validators too.
+  if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'invalid')) return { ok: false, issues: [problem] }
+  const result = validateSchemas(validatorOf, value, options)
+  if (problem === undefined) return result
+  return { ok: false, issues: result.ok ? [problem] : [...result.issues, problem] }
+}
+
+function validateSchemas(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions): ValidationResult<Payload> {
   const outerIssues = issues
   const outerQueue = queue
   const outerDepth = depth
