@@ -91,51 +91,72 @@ function cycleIssue(frame: Frame): ValidationIssue {
  * reported. Part of every validation (`validateWith`), after the one-pass check said "not sure".
  */
 export function findUnencodable(value: unknown, parsed = false, maxBytes = Number.POSITIVE_INFINITY): ValidationIssue | undefined {
-  const stack: Frame[] = [[value, undefined, '', 0]]
+  // Only containers become frames: a string, number, boolean or null is checked where it is
+  // found (a frame is made for it only to report it), so a million-item array allocates nothing.
+  const stack: Frame[] = []
   // A lower bound of the JSON size so far (see above).
   let size = 0
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame
-    const [v, , key, depth] = frame
-    if ((size += 1) > maxBytes) return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_large', `the payload is over maxBytes (${maxBytes}) before it is even serialised`)
+  /** Checks a value in place: the issue it makes, `undefined` when it is fine, `stack` for a container to walk. */
+  const visit = (v: unknown, parent: Frame | undefined, key: string | number, depth: number): ValidationIssue | undefined | typeof stack => {
+    if ((size += 1) > maxBytes) {
+      const frame: Frame = [v, parent, key, depth]
+      return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_large', `the payload is over maxBytes (${maxBytes}) before it is even serialised`)
+    }
     switch (typeof v) {
       case 'string':
-        if (!parsed && !isWellFormed(v)) return issue(frame, 'lone_surrogate', loneSurrogateMessage(v))
-        if ((size += v.length + 1) > maxBytes) return issue(frame, 'too_large', `the payload's text alone is over maxBytes (${maxBytes})`)
-        break
+        if (!parsed && !isWellFormed(v)) return issue([v, parent, key, depth], 'lone_surrogate', loneSurrogateMessage(v))
+        if ((size += v.length + 1) > maxBytes) return issue([v, parent, key, depth], 'too_large', `the payload's text alone is over maxBytes (${maxBytes})`)
+        return undefined
       case 'number':
         // One message both ways (parsed, `1e400` is Infinity): a shorter browser bundle.
-        if (!Number.isFinite(v)) return issue(frame, 'unsafe_number', `${v}: out of JSON's number range`)
+        if (!Number.isFinite(v)) return issue([v, parent, key, depth], 'unsafe_number', `${v}: out of JSON's number range`)
         // The same rule both ways: beyond ±2^53 a reader cannot tell an exact value from a rounded one.
-        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return issue(frame, 'unsafe_number', `${v} is beyond 2^53, where JavaScript rounds: send large ids as decimal strings`)
-        break
+        if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return issue([v, parent, key, depth], 'unsafe_number', `${v} is beyond 2^53, where JavaScript rounds: send large ids as decimal strings`)
+        return undefined
       case 'bigint':
       case 'function':
       case 'symbol':
-        return issue(frame, 'type', `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : key === 'toJSON' ? ' (a toJSON method: JSON.stringify would write what it returns, not the value that was validated)' : ' (JSON.stringify would drop it)'}`)
+        return issue([v, parent, key, depth], 'type', `a ${typeof v} is not JSON data${typeof v === 'bigint' ? ': write int64 ids as decimal strings' : key === 'toJSON' ? ' (a toJSON method: JSON.stringify would write what it returns, not the value that was validated)' : ' (JSON.stringify would drop it)'}`)
       case 'undefined':
-        if (typeof key === 'number') return issue(frame, 'type', 'undefined in an array is not JSON data (JSON.stringify would write null)')
-        break
+        if (typeof key === 'number') return issue([v, parent, key, depth], 'type', 'undefined in an array is not JSON data (JSON.stringify would write null)')
+        return undefined
       case 'object':
-        if (v === null) break
-        if (depth >= MAX_JSON_NESTING) return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_deep', `nested more than ${MAX_JSON_NESTING} levels deep`)
-        if (Array.isArray(v)) {
-          if (Object.getPrototypeOf(v) !== Array.prototype && !parsed) return issue(frame, 'type', notPlainMessage(v))
-          // Each element is at least one character: a huge array is refused before it is walked.
-          if (size + v.length > maxBytes) return issue(frame, 'too_large', `an array of ${v.length} elements is over maxBytes (${maxBytes}) before it is even serialised`)
-          for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], frame, i, depth + 1])
-        } else {
-          if (!isPlainObject(v)) return issue(frame, 'type', notPlainMessage(v))
-          const keys = Object.keys(v)
-          for (let i = keys.length - 1; i >= 0; i--) {
-            const k = keys[i] as string
-            size += k.length + 3
-            if (!parsed && !isWellFormed(k)) return issue([k, frame, k, 0], 'lone_surrogate', `property name: ${loneSurrogateMessage(k)}`)
-            stack.push([(v as Record<string, unknown>)[k], frame, k, depth + 1])
-          }
-        }
-        break
+        if (v === null) return undefined
+        stack.push([v, parent, key, depth])
+        return stack
+      default:
+        return undefined
     }
+  }
+  const first = visit(value, undefined, '', 0)
+  if (first !== stack) return first as ValidationIssue | undefined
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame
+    const [v, , , depth] = frame
+    if (depth >= MAX_JSON_NESTING) return inCycle(frame) ? cycleIssue(frame) : issue(frame, 'too_deep', `nested more than ${MAX_JSON_NESTING} levels deep`)
+    // Children in reverse, so that the stack pops them (and reports the first issue) in order.
+    const mark = stack.length
+    if (Array.isArray(v)) {
+      if (Object.getPrototypeOf(v) !== Array.prototype && !parsed) return issue(frame, 'type', notPlainMessage(v))
+      // Each element is at least one character: a huge array is refused before it is walked.
+      if (size + v.length > maxBytes) return issue(frame, 'too_large', `an array of ${v.length} elements is over maxBytes (${maxBytes}) before it is even serialised`)
+      for (let i = 0; i < v.length; i++) {
+        const found = visit(v[i], frame, i, depth + 1)
+        if (found !== undefined && found !== stack) return found as ValidationIssue
+      }
+    } else {
+      if (!isPlainObject(v as object)) return issue(frame, 'type', notPlainMessage(v as object))
+      const keys = Object.keys(v as object)
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string
+        size += k.length + 3
+        if (!parsed && !isWellFormed(k)) return issue([k, frame, k, 0], 'lone_surrogate', `property name: ${loneSurrogateMessage(k)}`)
+        const found = visit((v as Record<string, unknown>)[k], frame, k, depth + 1)
+        if (found !== undefined && found !== stack) return found as ValidationIssue
+      }
+    }
+    // The containers just found, first one on top.
+    for (let lo = mark, hi = stack.length - 1; lo < hi; lo++, hi--) [stack[lo], stack[hi]] = [stack[hi] as Frame, stack[lo] as Frame]
   }
   return undefined
 }

@@ -44,10 +44,11 @@ export interface DataRules {
 }
 
 /**
- * 16 MiB: how much JSON the plain-data walk of `validatePayload` visits before it calls a value
- * too large (sixteen times the largest frame WuKongIM accepts). The codec passes its own `maxBytes`.
+ * 64 MiB: how much JSON the plain-data walk of `validatePayload` visits before it calls a value
+ * too large (64 times the largest frame WuKongIM accepts; a shared structure whose JSON would be
+ * larger is refused in bounded time). The codec passes its own `maxBytes`.
  */
-export const VALIDATE_MAX_BYTES = 16 * 1024 * 1024
+export const VALIDATE_MAX_BYTES = 64 * 1024 * 1024
 const RECEIVED: DataRules = { maxBytes: VALIDATE_MAX_BYTES, sending: false }
 
 /** `"text"` → 1, `"Image"` → 2, `"cmd"` → 99 …: to tell a caller which integer they meant. */
@@ -178,7 +179,10 @@ export function validateWith(validatorOf: ValidatorLookup, value: unknown, optio
   if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'invalid')) return { ok: false, issues: [problem] }
   const result = validateSchemas(validatorOf, value, options)
   if (problem === undefined) return result
-  return { ok: false, issues: result.ok ? [problem] : [...result.issues, problem] }
+  // The value itself cannot be read faithfully there (a rounded number, a Date): that is the one
+  // thing said of its position; what the schema says of it would be about a value that is not there.
+  const at = problem.path
+  return { ok: false, issues: result.ok ? [problem] : [...result.issues.filter((i) => i.path !== at), problem] }
 }
 
 function validateSchemas(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions): ValidationResult<Payload> {
