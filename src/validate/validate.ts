@@ -15,6 +15,8 @@ import type { KnownPayload, Payload } from '../types/payload.js'
 import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
 import type { NestedPosition } from './compiled-view.js'
 import { findUnencodable } from './plain-data.js'
+import { hintAt, type HintTree } from './hints.js'
+import { hintsByType, systemHints } from '../generated/hints.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */
 export interface ValidateOptions {
@@ -249,7 +251,9 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
   }
   if (!validate(payload, path, visit)) {
     const found: ValidationIssue[] = []
-    issuesFromAjv(validate.errors ?? [], payload, path, found)
+    // The hints of this type's schema: an app type's own (createCodec), else the built-in type's.
+    const tree = 'hints' in validate ? (validate as { hints?: HintTree }).hints : Object.hasOwn(hintsByType, type) ? hintsByType[type] : isSystemType(type) ? systemHints : undefined
+    issuesFromAjv(validate.errors ?? [], payload, path, found, (pointer) => hintAt(tree, pointer))
     for (const issue of found) report(issue)
   }
 }
@@ -258,7 +262,7 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
  * A type validator made at run time from an Ajv function and the nested positions of its schema
  * (`createCodec`'s app types): the same contract as the generated ones.
  */
-export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[]): PayloadTypeValidator {
+export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[], hints?: HintTree): PayloadTypeValidator {
   const visitAt = (holder: unknown, position: readonly string[], at: number, pointer: string, visit: VisitNested): void => {
     if (at === position.length) {
       if (isObject(holder)) visit(holder, pointer)
@@ -276,7 +280,8 @@ export function typeValidatorOf(validate: ValidateFunction, nested: readonly Nes
     return valid
   }
   check.errors = null as AjvError[] | null
-  return check
+  // Its own hints only (or none): a built-in type's hint never lands on an app's field.
+  return Object.assign(check, { hints })
 }
 
 /** Whether `value` is a valid payload (known, generic system or unknown type). */
