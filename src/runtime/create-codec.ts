@@ -17,6 +17,7 @@ import { compiledView, nestedPayloadPositions } from '../validate/compiled-view.
 import { isSystemType } from '../model/message-type.js'
 import { builtInDigest, digestWith, type DigestOptions } from '../render/digest.js'
 import { hintTree } from '../validate/hints.js'
+import { shapeTree } from '../validate/shapes.js'
 import { typeValidatorOf, validateForCodec, validateWith, VALIDATE_MAX_BYTES, type DataRules, type PayloadTypeValidator, type ValidateFunction, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { byType, system } from '../generated/validators.js'
 import { typeNames } from '../generated/registry.js'
@@ -78,7 +79,7 @@ export function createCodec<const D extends readonly PayloadDefinition[]>(option
   const own = new Map<number, { validate: PayloadTypeValidator; meta: TypeMeta }>()
   for (const definition of options.types) {
     const { $id: _id, ...schema } = compiledView(definition.schema)
-    const validate = typeValidatorOf(ajv.compile(schema) as unknown as ValidateFunction, nestedPayloadPositions(definition.schema), hintTree(definition.schema))
+    const validate = typeValidatorOf(ajv.compile(schema) as unknown as ValidateFunction, nestedPayloadPositions(definition.schema), hintTree(definition.schema), shapeTree(definition.schema))
     const meta: TypeMeta = {
       name: definition.name,
       flags: definition.flags,

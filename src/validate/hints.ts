@@ -7,13 +7,10 @@
  */
 import { HINT_KEYWORD } from '../model/hint-keyword.js'
 import { PAYLOAD_SCHEMA_ID } from '../model/schema-ids.js'
+import type { HintTree } from '../model/trees.js'
 export { HINT_KEYWORD }
 
-/** The hints of one schema by position: `h` the hint there, `k` the positions below (`*` for array items). */
-export interface HintTree {
-  readonly h?: string
-  readonly k?: Readonly<Record<string, HintTree>>
-}
+export type { HintTree }
 
 type JsonObject = Record<string, unknown>
 type MutableTree = { h?: string; k?: Record<string, MutableTree> }

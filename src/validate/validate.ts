@@ -17,6 +17,8 @@ import type { NestedPosition } from './compiled-view.js'
 import { findUnencodable } from './plain-data.js'
 import { hintAt, type HintTree } from './hints.js'
 import { hintsByType, systemHints } from '../generated/hints.js'
+import { shapesByType, systemShape } from '../generated/shapes.js'
+import { unknownProperties, type ShapeTree } from './shapes.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */
 export interface ValidateOptions {
@@ -27,6 +29,14 @@ export interface ValidateOptions {
   readonly unknownTypes?: 'accept' | 'reject'
   /** Most levels of nested payloads (replies quoting replies, forwards). Default 32. */
   readonly maxDepth?: number
+  /**
+   * What to do with a property a known type does not define: `'keep'` (default) keeps it, as a
+   * receiver must (forward compatibility); `'reject'`, the strict mode for senders, reports each
+   * one as an `unknown_property` issue with the defined name it is most likely a typo of
+   * (`mentoin` → `mention`), at every level of the type's own fields (not inside nested payloads'
+   * unknown types, and not inside fields the schema leaves free).
+   */
+  readonly unknownProperties?: 'keep' | 'reject'
 }
 
 /** Outcome of a validation: the value (unchanged, not copied) or every issue found. */
@@ -134,6 +144,8 @@ const FAST_CHECK_VALUES = 1 << 20
  * `maxValues` values. `false` means only that the complete path must decide, and report.
  */
 export function isCertainlyValid(value: unknown, options: ValidateOptions, maxValues: number): boolean {
+  // The strict mode for senders looks at every key's name: the complete path does.
+  if (options.unknownProperties === 'reject') return false
   return fastCheck(value, depthLimit(options.maxDepth), options.unknownTypes === 'reject', maxValues)
 }
 
@@ -202,7 +214,7 @@ function validateSchemas(validatorOf: ValidatorLookup, value: unknown, options: 
     let payload: unknown = value
     let path = ''
     for (let i = 0; ; i += 3) {
-      checkOne(validatorOf, payload, path, rejectUnknown)
+      checkOne(validatorOf, payload, path, rejectUnknown, options.unknownProperties === 'reject')
       // Read back: checkOne's validator may have queued nested payloads through `visit`.
       const pending = queue as unknown[] | undefined
       if (pending === undefined || i >= pending.length) break
@@ -230,7 +242,7 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean): void {
+function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean, strict: boolean): void {
   if (!isObject(payload)) {
     report({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
     return
@@ -256,13 +268,21 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
     issuesFromAjv(validate.errors ?? [], payload, path, found, (pointer) => hintAt(tree, pointer))
     for (const issue of found) report(issue)
   }
+  if (strict) {
+    const shape = 'shape' in validate ? (validate as { shape?: ShapeTree }).shape : Object.hasOwn(shapesByType, type) ? shapesByType[type] : isSystemType(type) ? systemShape : undefined
+    if (shape !== undefined) {
+      const found: ValidationIssue[] = []
+      unknownProperties(payload, shape, path, found)
+      for (const issue of found) report(issue)
+    }
+  }
 }
 
 /**
  * A type validator made at run time from an Ajv function and the nested positions of its schema
  * (`createCodec`'s app types): the same contract as the generated ones.
  */
-export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[], hints?: HintTree): PayloadTypeValidator {
+export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[], hints?: HintTree, shape?: ShapeTree): PayloadTypeValidator {
   const visitAt = (holder: unknown, position: readonly string[], at: number, pointer: string, visit: VisitNested): void => {
     if (at === position.length) {
       if (isObject(holder)) visit(holder, pointer)
@@ -281,7 +301,7 @@ export function typeValidatorOf(validate: ValidateFunction, nested: readonly Nes
   }
   check.errors = null as AjvError[] | null
   // Its own hints only (or none): a built-in type's hint never lands on an app's field.
-  return Object.assign(check, { hints })
+  return Object.assign(check, { hints, shape })
 }
 
 /** Whether `value` is a valid payload (known, generic system or unknown type). */
