@@ -6,7 +6,9 @@
  * (src/validate/shapes.ts), for the senders' strict mode.
  */
 import { hintTree } from '../../src/validate/hints.js'
-import { shapeTree } from '../../src/validate/shapes.js'
+import { factored, shapeTree } from '../../src/validate/shapes.js'
+import { Type } from '@sinclair/typebox'
+import { commonFields } from '../../src/model/fields.js'
 import { GenericSystemSchema } from '../../src/types/system/generic.js'
 import type { Compiled } from './compile.js'
 import { treeModule } from './tree-module.js'
@@ -25,6 +27,8 @@ export function hintsModule(compiled: Compiled): string {
 }
 
 export function shapesModule(compiled: Compiled): string {
+  // The common fields' declared properties, held once by every type's tree.
+  const common = shapeTree(Type.Object(commonFields))
   return treeModule({
     typeName: 'ShapeTree',
     importFrom: '../model/trees.js',
@@ -32,7 +36,7 @@ export function shapesModule(compiled: Compiled): string {
     byTypeDoc: "Each built-in type's declared properties by position (what unknownProperties: 'reject' holds a payload to).",
     systemName: 'systemShape',
     systemDoc: 'The declared properties of a generic system message.',
-    trees: compiled.types.map(({ definition }) => [definition.type, shapeTree(definition.schema)] as const),
-    system: shapeTree(GenericSystemSchema),
+    trees: compiled.types.map(({ definition }) => [definition.type, factored(shapeTree(definition.schema), common)] as const),
+    system: factored(shapeTree(GenericSystemSchema), common),
   })
 }

@@ -3,41 +3,42 @@ import type { ShapeTree } from '../model/trees.js'
 
 const t_b526f73a = { "message_id": {  }, "message_seq": {  }, "from_uid": {  }, "from_name": {  }, "root_mid": {  }, "root_message_id": {  }, "payload": { "p": 1 } } as const
 const t_b83cbb19 = { "offset": {  }, "length": {  }, "type": {  }, "value": {  } } as const
-const t_7fe7c81f = { "type": {  }, "url": {  }, "category": {  }, "placeholder": {  }, "format": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } as const
+const t_dcaa9ef6 = { "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } as const
+const t_ca21126c = { "type": {  }, "url": {  }, "category": {  }, "placeholder": {  }, "format": {  } } as const
 const t_b3972242 = { "i": { "k": { "uid": {  }, "name": {  } } } } as const
-const t_be971166 = { "type": {  }, "content": {  }, "extra": t_b3972242, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } as const
+const t_d549dd4d = { "type": {  }, "content": {  }, "extra": t_b3972242 } as const
 
 /** Each built-in type's declared properties by position (what unknownProperties: 'reject' holds a payload to). */
 export const shapesByType: Readonly<Record<number, ShapeTree>> = {
-  1: { "k": { "type": {  }, "content": {  }, "format": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  2: { "k": { "type": {  }, "url": {  }, "width": {  }, "height": {  }, "size": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  3: { "k": { "type": {  }, "url": {  }, "width": {  }, "height": {  }, "category": {  }, "title": {  }, "placeholder": {  }, "format": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  4: { "k": { "type": {  }, "url": {  }, "timeTrad": {  }, "waveform": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  5: { "k": { "type": {  }, "url": {  }, "cover": {  }, "second": {  }, "width": {  }, "height": {  }, "size": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  6: { "k": { "type": {  }, "lng": {  }, "lat": {  }, "title": {  }, "address": {  }, "img": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  7: { "k": { "type": {  }, "uid": {  }, "name": {  }, "avatar": {  }, "vercode": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  8: { "k": { "type": {  }, "url": {  }, "name": {  }, "size": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  11: { "k": { "type": {  }, "channel_type": {  }, "users": { "i": { "k": { "uid": {  }, "name": {  }, "avatar": {  } } } }, "msgs": { "i": { "k": { "message_id": {  }, "timestamp": {  }, "from_uid": {  }, "payload": { "p": 1 } } } }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  12: { "k": t_7fe7c81f },
-  13: { "k": t_7fe7c81f },
-  20: { "k": { "type": {  }, "from_uid": {  }, "from_name": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  } } },
-  99: { "k": { "type": {  }, "cmd": {  }, "param": { "k": { "group_no": {  }, "channel_id": {  }, "channel_type": {  }, "unread": {  }, "uid": {  }, "from_uid": {  }, "from_name": {  }, "online": {  }, "device_flag": {  }, "main_device_flag": {  }, "all_offline": {  }, "apply_uid": {  }, "apply_name": {  }, "remark": {  }, "token": {  }, "to_uid": {  }, "message_id": {  }, "erase_type": {  } } }, "sign": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1000: { "k": { "type": {  }, "apply_uid": {  }, "apply_name": {  }, "to_uid": {  }, "remark": {  }, "token": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1001: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "creator": {  }, "creator_name": {  }, "version": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1002: { "k": t_be971166 },
-  1003: { "k": t_be971166 },
-  1004: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "sure_uid": {  }, "sure_name": {  }, "to_uid": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1005: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "data": { "k": { "name": {  }, "notice": {  }, "forbidden": {  }, "invite": {  }, "status": {  } } }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1006: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "message_id": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1007: { "k": t_be971166 },
-  1008: { "k": t_be971166 },
-  1009: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "invite_no": {  }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
-  1010: { "k": t_be971166 },
-  1020: { "k": t_be971166 },
-  1021: { "k": t_be971166 },
-  1022: { "k": t_be971166 },
-  2000: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "data": { "k": {  } }, "mention": { "k": { "all": {  }, "uids": {  } } }, "reply": { "k": t_b526f73a }, "entities": { "i": { "k": t_b83cbb19 } }, "robot_id": {  }, "visibles": {  }, "invisibles": {  }, "flame": {  }, "flame_second": {  }, "from_uid": {  }, "from_name": {  } } },
+  1: { "k": { "type": {  }, "content": {  }, "format": {  } }, "a": t_dcaa9ef6 },
+  2: { "k": { "type": {  }, "url": {  }, "width": {  }, "height": {  }, "size": {  } }, "a": t_dcaa9ef6 },
+  3: { "k": { "type": {  }, "url": {  }, "width": {  }, "height": {  }, "category": {  }, "title": {  }, "placeholder": {  }, "format": {  } }, "a": t_dcaa9ef6 },
+  4: { "k": { "type": {  }, "url": {  }, "timeTrad": {  }, "waveform": {  } }, "a": t_dcaa9ef6 },
+  5: { "k": { "type": {  }, "url": {  }, "cover": {  }, "second": {  }, "width": {  }, "height": {  }, "size": {  } }, "a": t_dcaa9ef6 },
+  6: { "k": { "type": {  }, "lng": {  }, "lat": {  }, "title": {  }, "address": {  }, "img": {  } }, "a": t_dcaa9ef6 },
+  7: { "k": { "type": {  }, "uid": {  }, "name": {  }, "avatar": {  }, "vercode": {  } }, "a": t_dcaa9ef6 },
+  8: { "k": { "type": {  }, "url": {  }, "name": {  }, "size": {  } }, "a": t_dcaa9ef6 },
+  11: { "k": { "type": {  }, "channel_type": {  }, "users": { "i": { "k": { "uid": {  }, "name": {  }, "avatar": {  } } } }, "msgs": { "i": { "k": { "message_id": {  }, "timestamp": {  }, "from_uid": {  }, "payload": { "p": 1 } } } } }, "a": t_dcaa9ef6 },
+  12: { "k": t_ca21126c, "a": t_dcaa9ef6 },
+  13: { "k": t_ca21126c, "a": t_dcaa9ef6 },
+  20: { "k": { "type": {  } }, "a": t_dcaa9ef6 },
+  99: { "k": { "type": {  }, "cmd": {  }, "param": { "k": { "group_no": {  }, "channel_id": {  }, "channel_type": {  }, "unread": {  }, "uid": {  }, "from_uid": {  }, "from_name": {  }, "online": {  }, "device_flag": {  }, "main_device_flag": {  }, "all_offline": {  }, "apply_uid": {  }, "apply_name": {  }, "remark": {  }, "token": {  }, "to_uid": {  }, "message_id": {  }, "erase_type": {  } } }, "sign": {  } }, "a": t_dcaa9ef6 },
+  1000: { "k": { "type": {  }, "apply_uid": {  }, "apply_name": {  }, "to_uid": {  }, "remark": {  }, "token": {  } }, "a": t_dcaa9ef6 },
+  1001: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "creator": {  }, "creator_name": {  }, "version": {  } }, "a": t_dcaa9ef6 },
+  1002: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1003: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1004: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "sure_uid": {  }, "sure_name": {  }, "to_uid": {  } }, "a": t_dcaa9ef6 },
+  1005: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "data": { "k": { "name": {  }, "notice": {  }, "forbidden": {  }, "invite": {  }, "status": {  } } } }, "a": t_dcaa9ef6 },
+  1006: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "message_id": {  } }, "a": t_dcaa9ef6 },
+  1007: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1008: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1009: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "invite_no": {  } }, "a": t_dcaa9ef6 },
+  1010: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1020: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1021: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  1022: { "k": t_d549dd4d, "a": t_dcaa9ef6 },
+  2000: { "k": { "type": {  }, "content": {  }, "extra": t_b3972242, "data": { "k": {  } } }, "a": t_dcaa9ef6 },
 }
 
 /** The declared properties of a generic system message. */
-export const systemShape: ShapeTree | undefined = { "k": t_be971166 }
+export const systemShape: ShapeTree | undefined = { "k": t_d549dd4d, "a": t_dcaa9ef6 }

@@ -10,7 +10,6 @@
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
 import type { Payload } from '../types/payload.js'
 import { PAYLOAD_SCHEMA_ID } from './schema-ids.js'
-import { HINT_KEYWORD } from './hint-keyword.js'
 
 /** How to fix a nested payload that is not one. */
 export const PAYLOAD_HINT = 'a full payload object with an integer "type"'
@@ -31,7 +30,7 @@ export function withStatic<S>(schema: object): TUnsafe<S> {
  * also panics when `reply.message_id` is not a string.
  */
 export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).') {
-  return Type.String({ pattern: '^[0-9]+$', description, [HINT_KEYWORD]: ID_HINT })
+  return Type.String({ pattern: '^[0-9]+$', description, 'x-hint': ID_HINT })
 }
 
 /**
@@ -40,9 +39,9 @@ export function DecimalId(description = 'int64 id as a decimal string (ids excee
  */
 export const ID_HINT = 'write the int64 id as a decimal string, e.g. "1867301234567890123": JSON numbers lose precision above 2^53'
 
-/** The `x-hint` annotation of a field: how to fix it, added to every issue at its position. */
-export function hint(text: string): { readonly [HINT_KEYWORD]: string } {
-  return { [HINT_KEYWORD]: text }
+/** The `x-hint` annotation of a field (HINT_KEYWORD, written as a literal key so bundlers can drop unused schemas): how to fix it, added to every issue at its position. */
+export function hint(text: string): { readonly 'x-hint': string } {
+  return { 'x-hint': text }
 }
 
 /** A user id. */
@@ -81,7 +80,7 @@ export const MentionSchema = Type.Object(
     uids: Type.Optional(
       Type.Array(UidSchema, {
         description: 'Mentioned uids, in the order their @name tokens appear in the text (the TangSengDaoDao web matches them by position).',
-        ...hint(UID_LIST_HINT),
+        'x-hint': UID_LIST_HINT,
       }),
     ),
   },
@@ -100,11 +99,11 @@ const ReplyFields = Type.Object(
         pattern: '^[0-9]*$',
         description:
           'Id of the first message of the reply chain, as a decimal string (Android, iOS, Flutter). `""` when there is none: Flutter and HarmonyOS always write the key, and Android re-sends a decoded reply that way.',
-        ...hint(ID_HINT),
+        'x-hint': ID_HINT,
       }),
     ),
     root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.')),
-    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', ...hint(PAYLOAD_HINT) })),
+    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', 'x-hint': PAYLOAD_HINT })),
   },
   { title: 'Reply', description: 'A quoted message. `payload` nests a full payload, so reply chains can nest.' },
 )
@@ -155,7 +154,7 @@ export const commonFields = {
   visibles: Type.Optional(
     Type.Array(UidSchema, {
       description: 'Only these uids see the message. Android and Flutter hide the message when this is present but empty: omit it instead.',
-      ...hint('a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)'),
+      'x-hint': 'a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)',
     }),
   ),
   invisibles: Type.Optional(Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),

@@ -3,7 +3,6 @@
  * and the helper each system type's builder uses to write them. The builders live in the type
  * files; this helper keeps their common part (templates, users, header, input checks) in one place.
  */
-import { HINT_KEYWORD } from './hint-keyword.js'
 import { Type } from '@sinclair/typebox'
 import { PayloadError } from '../errors/payload-error.js'
 import type { ValidationIssue } from '../errors/issue.js'
@@ -17,7 +16,7 @@ export const SystemContent = /*#__PURE__*/ Type.String({ description: 'Template;
 /** `extra`: the users the template's placeholders stand for. */
 export const SystemExtraList = /*#__PURE__*/ Type.Array(SystemExtraSchema, {
   description: '`extra[n]` fills `{n}` in `content`. An entry with an empty `uid` carries plain text (e.g. a group name), not a user.',
-  [HINT_KEYWORD]: 'a list of { "uid": string, "name": string }, one per {n} placeholder',
+  'x-hint': 'a list of { "uid": string, "name": string }, one per {n} placeholder',
 })
 
 /** The fields of a system message whose template names users: `content` and `extra`. */

@@ -10,11 +10,13 @@ export interface HintTree {
 }
 
 /**
- * One position of a schema: `k` the properties an object there declares (absent: any object, or
+ * One position of a schema: `k` (and `a`) the properties an object there declares (absent: any object, or
  * not an object), `i` the shape of its array items, `p` a nested payload (checked as its own type).
  */
 export interface ShapeTree {
   readonly k?: Readonly<Record<string, ShapeTree>>
+  /** Declared as well (the common fields, shared by every type's tree instead of copied into each). */
+  readonly a?: Readonly<Record<string, ShapeTree>>
   readonly i?: ShapeTree
   readonly p?: 1
 }

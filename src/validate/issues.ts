@@ -113,7 +113,15 @@ function withHintAt(hintOf: HintLookup, pointer: string, message: string): strin
  * of literals as `enum`, so a 0|1 flag fails once, as "must be 0 or 1". `prefix` is the JSON Pointer
  * of the validated value inside the caller's document; `root` the validated value.
  */
-export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[], hintOf: HintLookup = byFieldName): void {
+export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[]): void {
+  issuesWithHints(errors, root, prefix, out, byFieldName)
+}
+
+/**
+ * {@link issuesFromAjv} with the hints of a given lookup (a payload's: from its schema). Apart
+ * from it, so that a bundle that validates payloads only leaves the envelope table out.
+ */
+export function issuesWithHints(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[], hintOf: HintLookup): void {
   for (const e of errors) {
     const path = prefix + e.instancePath
     const actual = valueAt(root, e.instancePath)

@@ -19,6 +19,20 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /**
+ * `tree` with the properties `common` declares at its top (the same subtrees) moved out of its
+ * own list into a shared `a`: the generated table then holds the common fields once.
+ */
+export function factored(tree: ShapeTree, common: ShapeTree): ShapeTree {
+  const k = tree.k
+  const shared = common.k
+  if (k === undefined || shared === undefined) return tree
+  const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y)
+  if (!Object.keys(shared).every((name) => Object.hasOwn(k, name) && same(k[name], shared[name]))) return tree
+  const own = Object.fromEntries(Object.entries(k).filter(([name]) => !Object.hasOwn(shared, name)))
+  return { ...tree, k: own, a: shared }
+}
+
+/**
  * The declared properties of a schema by position, through `allOf`/`anyOf`/`oneOf` and a
  * command's `then` branches (a property any branch declares is declared). An object that allows
  * more (`additionalProperties`, `patternProperties`) or declares nothing is open.
@@ -77,16 +91,19 @@ export function unknownProperties(value: unknown, shape: ShapeTree, path: string
       if (s.i) for (let n = v.length - 1; n >= 0; n--) stack.push([v[n], s.i, `${at}/${n}`])
       continue
     }
-    const declared = s.k
-    if (declared === undefined) continue
+    const own = s.k
+    if (own === undefined) continue
+    const also = s.a ?? {}
+    const declared = (key: string): ShapeTree | undefined => (Object.hasOwn(own, key) ? own[key] : Object.hasOwn(also, key) ? also[key] : undefined)
     const keys = Object.keys(v)
     for (let n = keys.length - 1; n >= 0; n--) {
       const key = keys[n] as string
-      if (Object.hasOwn(declared, key)) stack.push([(v as JsonObject)[key], declared[key] as ShapeTree, `${at}/${segment(key)}`])
+      const sub = declared(key)
+      if (sub !== undefined) stack.push([(v as JsonObject)[key], sub, `${at}/${segment(key)}`])
     }
     for (const key of keys) {
-      if (Object.hasOwn(declared, key) || (v as JsonObject)[key] === undefined) continue
-      const near = nearestName(key, Object.keys(declared))
+      if (declared(key) !== undefined || (v as JsonObject)[key] === undefined) continue
+      const near = nearestName(key, [...Object.keys(own), ...Object.keys(also)])
       out.push({
         path: `${at}/${segment(key)}`,
         code: 'unknown_property',

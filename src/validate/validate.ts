@@ -12,7 +12,7 @@ export type { PayloadTypeValidator, ValidateFunction }
 import { messageTypeByName, TYPE_LIST, typeNames } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
 import type { KnownPayload, Payload } from '../types/payload.js'
-import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
+import { describeValue, issuesWithHints, pointerSegment, type ValidationIssue } from './issues.js'
 import type { NestedPosition } from './compiled-view.js'
 import { findUnencodable } from './plain-data.js'
 import { hintAt, type HintTree } from './hints.js'
@@ -265,7 +265,7 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
     const found: ValidationIssue[] = []
     // The hints of this type's schema: an app type's own (createCodec), else the built-in type's.
     const tree = 'hints' in validate ? (validate as { hints?: HintTree }).hints : Object.hasOwn(hintsByType, type) ? hintsByType[type] : isSystemType(type) ? systemHints : undefined
-    issuesFromAjv(validate.errors ?? [], payload, path, found, (pointer) => hintAt(tree, pointer))
+    issuesWithHints(validate.errors ?? [], payload, path, found, (pointer) => hintAt(tree, pointer))
     for (const issue of found) report(issue)
   }
   if (strict) {
