@@ -133,26 +133,45 @@ function base64DataLength(input: string, lenient: boolean): number {
  */
 export function decodePayload(input: PayloadInput, options?: DecodeOptions): Payload {
   const o = options ?? NO_OPTIONS
-  return (typeof input === 'string' ? quickDecode(input, o) : undefined) ?? decodeWith(builtIn, input, o)
+  if (typeof input === 'string') {
+    const parsed = quickParse(input, o)
+    // Parsed once: certainly valid is the common case; anything else is validated, with every issue, from here.
+    if (parsed !== NOT_PARSED) return isCertainlyValid(parsed, o, maxBytesOf(o)) ? (parsed as Payload) : decodeParsed(parsed, o)
+  }
+  return decodeWith(builtIn, input, o)
+}
+
+/** What {@link quickParse} returns for a string it leaves to the complete path (which says why). */
+const NOT_PARSED: unique symbol = Symbol('not parsed')
+
+function maxBytesOf(options: DecodeOptions): number {
+  return options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
 }
 
 /**
- * The common case of decoding a string, with nothing to report: strict Base64 of UTF-8 JSON that
- * is a valid payload of plain data, within the limits, in one step each. `undefined` for anything
- * else (and for every error): the complete path then decides, and says why.
+ * A string's JSON value when it is strict Base64 of UTF-8 JSON within the limits, each in one
+ * step; {@link NOT_PARSED} for anything else (and for every error of the wire): the complete
+ * path then decodes it and says what is wrong. The value is then validated once, the error path
+ * included: the text is decoded once and parsed once.
  */
-function quickDecode(input: string, options: DecodeOptions): Payload | undefined {
-  const maxBytes = options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
-  if (options.lenient || (input.length / 4) * 3 > maxBytes) return undefined
+function quickParse(input: string, options: DecodeOptions): unknown {
+  if (options.lenient || (input.length / 4) * 3 > maxBytesOf(options)) return NOT_PARSED
   const text = base64ToText(input)
-  if (text === undefined) return undefined
-  let value: unknown
+  if (text === undefined) return NOT_PARSED
   try {
-    value = JSON.parse(text)
+    return JSON.parse(text)
   } catch {
-    return undefined
+    return NOT_PARSED
   }
-  return isCertainlyValid(value, options, maxBytes) ? (value as Payload) : undefined
+}
+
+/** A parsed value the one-pass check did not take, validated completely (every issue, or the value). */
+function decodeParsed(parsed: unknown, options: DecodeOptions): Payload {
+  try {
+    return validated(parsed, checkedOptions(options), builtIn, { maxBytes: maxBytesOf(options), sending: false })
+  } catch (error) {
+    throw foreignError(error, 'reading the payload')
+  }
 }
 
 /** {@link decodePayload} with a given validator (used by `createCodec`). */
@@ -193,8 +212,18 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */
 export function safeDecodePayload(input: PayloadInput, options?: DecodeOptions): SafeDecodeResult {
   const o = options ?? NO_OPTIONS
-  const value = typeof input === 'string' ? quickDecode(input, o) : undefined
-  return value !== undefined ? { ok: true, value } : safeDecodeWith(builtIn, input, o)
+  if (typeof input === 'string') {
+    const parsed = quickParse(input, o)
+    if (parsed !== NOT_PARSED) {
+      if (isCertainlyValid(parsed, o, maxBytesOf(o))) return { ok: true, value: parsed as Payload }
+      try {
+        return { ok: true, value: decodeParsed(parsed, o) }
+      } catch (error) {
+        return { ok: false, error: foreignError(error, 'decoding the payload') }
+      }
+    }
+  }
+  return safeDecodeWith(builtIn, input, o)
 }
 
 /** {@link safeDecodePayload} with a given validator (used by `createCodec`). */
