@@ -10,7 +10,7 @@ export { ChannelType, isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../
 export { MessageType } from '../generated/message-type.js'
 // The building blocks of a definition, for an app's own types (docs/adding-a-type.md).
 export type { CommonFields } from '../model/fields.js'
-export { commonFields, DecimalId, EntitySchema, Flag01, hint, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
+export { commonFields, DecimalId, EntitySchema, Flag01, FLAG_HINT, hint, ID_HINT, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
 export type { Entity, Mention, Reply, SystemExtra } from '../model/fields.js'
 export { CHAT_FLAGS, COMMAND_FLAGS, DOCS_SYSTEM_FLAGS, HeaderFlagsSchema, HISTORY_SYSTEM_FLAGS } from '../model/flags.js'
 export type { HeaderFlags } from '../model/flags.js'

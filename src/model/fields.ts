@@ -29,8 +29,8 @@ export function withStatic<S>(schema: object): TUnsafe<S> {
  * 2^53, so a JSON number would be rounded by every JavaScript reader; TangSengDaoDao's server
  * also panics when `reply.message_id` is not a string.
  */
-export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).') {
-  return Type.String({ pattern: '^[0-9]+$', description, 'x-hint': ID_HINT })
+export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).', fix?: string) {
+  return Type.String({ pattern: '^[0-9]+$', description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
 }
 
 /**
@@ -57,11 +57,15 @@ export function NonNegative(description: string, unit?: string) {
 
 /**
  * A WuKongIM 0/1 flag. Booleans are rejected: the JS SDK reads `true` as 0 and the TangSengDaoDao
- * server panics on them. `fix` is the hint an issue at the field adds.
+ * server panics on them. `fix`, when given, is the hint an issue at the field adds (an `x-hint`
+ * annotation; envelope schemas, which a strict Ajv such as Fastify's compiles, carry none).
  */
-export function Flag01(description: string, fix = 'use 1 or 0, not a boolean') {
-  return Type.Union([Type.Literal(0), Type.Literal(1)], { description, ...hint(fix) })
+export function Flag01(description: string, fix?: string) {
+  return Type.Union([Type.Literal(0), Type.Literal(1)], { description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
 }
+
+/** The hint of a 0/1 flag written as a boolean. */
+export const FLAG_HINT = 'use 1 or 0, not a boolean'
 
 /** A list of uids; the hint says so. */
 const UID_LIST_HINT = 'a list of uid strings'
@@ -90,7 +94,7 @@ export type Mention = Static<typeof MentionSchema>
 
 const ReplyFields = Type.Object(
   {
-    message_id: DecimalId('Id of the quoted message, as a decimal string.'),
+    message_id: DecimalId('Id of the quoted message, as a decimal string.', ID_HINT),
     message_seq: Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
     from_uid: Type.String({ description: 'Sender of the quoted message.' }),
     from_name: Type.Optional(Type.String({ description: 'Display name of that sender.' })),
@@ -102,7 +106,7 @@ const ReplyFields = Type.Object(
         'x-hint': ID_HINT,
       }),
     ),
-    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.')),
+    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.', ID_HINT)),
     payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', 'x-hint': PAYLOAD_HINT })),
   },
   { title: 'Reply', description: 'A quoted message. `payload` nests a full payload, so reply chains can nest.' },
@@ -158,7 +162,7 @@ export const commonFields = {
     }),
   ),
   invisibles: Type.Optional(Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),
-  flame: Type.Optional(Flag01('1 = burn after reading.')),
+  flame: Type.Optional(Flag01('1 = burn after reading.', FLAG_HINT)),
   flame_second: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds before a read message burns.' })),
   from_uid: Type.Optional(Type.String({ description: 'Original sender, for messages the system sends on a user’s behalf.' })),
   from_name: Type.Optional(Type.String({ description: 'Display name of `from_uid`.' })),
