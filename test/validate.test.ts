@@ -80,7 +80,14 @@ describe('validatePayload', () => {
     const result = validatePayload(payload)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.issues[0]?.code).toBe('too_deep')
-    expect(validatePayload(payload, { maxDepth: 200_000 }).ok).toBe(true)
+    // One notion of valid (issue 27): what the encoder cannot write, JSON nesting past 1000
+    // levels, is invalid whatever maxDepth allows; within it, maxDepth is what limits.
+    const beyond = validatePayload(payload, { maxDepth: 200_000 })
+    expect(beyond.ok).toBe(false)
+    if (!beyond.ok) expect(beyond.issues).toEqual([expect.objectContaining({ code: 'too_deep', message: expect.stringContaining('1000 levels') })])
+    let within: Record<string, unknown> = { type: 1, content: 'leaf' }
+    for (let i = 0; i < 400; i++) within = { type: 1, content: String(i), reply: { message_id: '1', message_seq: 1, from_uid: 'u', payload: within } }
+    expect(validatePayload(within, { maxDepth: 200_000 }).ok).toBe(true)
   })
 
   it('never throws, whatever the input', () => {

@@ -12,9 +12,12 @@
  * test/fast-checks.test.ts holds both directions against the complete path.
  */
 import { PAYLOAD_SCHEMA_ID } from '../../src/model/schema-ids.js'
-import { MAX_JSON_NESTING } from '../../src/codec/inspect.js'
+import { MAX_JSON_NESTING } from '../../src/validate/plain-data.js'
 import { GenericSystemSchema } from '../../src/types/system/generic.js'
 import { ANNOTATIONS as VALIDATOR_ANNOTATIONS } from '../../src/validate/compiled-view.js'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, sep } from 'node:path'
 import { GENERATED_HEADER, plain, withoutParamRules, type Compiled, type JsonObject } from './compile.js'
 
 /** Keywords that only annotate or identify (the validators' list, and the schema's own ids). */
@@ -23,6 +26,13 @@ const ANNOTATIONS = new Set([...VALIDATOR_ANNOTATIONS, '$schema', '$id'])
 const COMPILED = new Set(['type', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'properties', 'required', 'items', 'minItems', 'maxItems', 'allOf', 'anyOf', '$ref'])
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
+/** The TypeBox version that built the schemas (recorded in the header). */
+const TYPEBOX_VERSION = (() => {
+  // Its package.json is not exported: found beside the resolved entry (…/typebox/build/cjs/index.js).
+  const entry = createRequire(import.meta.url).resolve('@sinclair/typebox')
+  const manifest = join(entry.slice(0, entry.lastIndexOf(`${sep}build${sep}`)), 'package.json')
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+})()
 
 class Emitter {
   /** Hoisted functions in dependency order: shared checks, object and array checks, patterns. */
@@ -33,7 +43,7 @@ class Emitter {
   private readonly patterns = new Map<string, string>()
   /** Containers each hoisted function reaches below its own value without a depth check. */
   private readonly depthOf = new Map<string, number>()
-  private counter = 0
+  private readonly names = new Set<string>(['payload', 'check', 'system', 'safe', 'str', 'num', 'int', 'isPlainObject', 'isPlainArray', 'fastCheck'])
   /** Deepest static container nesting reached in the function being compiled. */
   maxStaticDepth = 0
 
@@ -60,7 +70,7 @@ class Emitter {
    * A hoisted `function name(params)` with `body` (compiled with its own depth count by
    * `compileBody`), one per distinct body: the same shape in many types is one function.
    */
-  private hoist(prefix: string, params: string, compileBody: () => string): string {
+  private hoist(prefix: string, params: string, compileBody: () => string, preferred?: string): string {
     const outer = this.maxStaticDepth
     this.maxStaticDepth = 0
     const body = compileBody()
@@ -69,17 +79,20 @@ class Emitter {
     const key = `${params}\n${body}`
     const known = this.byBody.get(key)
     if (known) return known
-    const name = `${prefix}${this.counter++}`
+    // A stable name: from the schema id, else from the body itself — adding a type renames nothing.
+    let name = preferred ?? `${prefix}_${fnv1a(key)}`
+    while (this.names.has(name)) name += '_'
+    this.names.add(name)
     this.byBody.set(key, name)
     this.depthOf.set(name, depth)
-    this.hoisted.push(`function ${name}(${params}) {\n${body}\n}`)
+    this.hoisted.push(`function ${name}(${params}, c) {\n${body}\n}`)
     return name
   }
 
   /** A call of a hoisted function at `level`: its depth counts from there. */
   private call(name: string, args: string, level: number): string {
     this.maxStaticDepth = Math.max(this.maxStaticDepth, level + (this.depthOf.get(name) ?? 0))
-    return `${name}(${args})`
+    return `${name}(${args}, c)`
   }
 
   /** A `$ref`'d schema (mention, reply, entity …) as one shared function, however many types use it. */
@@ -88,7 +101,7 @@ class Emitter {
     if (!name) {
       const schema = this.byId.get(id)
       if (!schema) throw new Error(`fast checks: no schema ${id}`)
-      const fn = this.hoist('f', 'v, d', () => `  return ${this.expr(schema, 'v', 'd', 0)};`)
+      const fn = this.hoist('f', 'v, d', () => `  return ${this.expr(schema, 'v', 'd', 0)};`, `ref_${id.slice(id.lastIndexOf('/') + 1).replace(/\.schema\.json$/, '').replaceAll(/[^A-Za-z0-9]/g, '_')}`)
       name = fn
       this.refNames.set(id, name)
     }
@@ -147,13 +160,13 @@ class Emitter {
       return key.startsWith('min') || key === 'exclusiveMinimum' ? Math.max(...values) : Math.min(...values)
     }
     // Each compiled check also holds its value to be JSON data; with nothing to check, `safe` does.
-    if (!typed && !valued && refs.length === 0 && !atoms.some((a) => a.anyOf)) conditions.push(`safe(${v}, ${d})`)
+    if (!typed && !valued && refs.length === 0 && !atoms.some((a) => a.anyOf)) conditions.push(`safe(${v}, ${d}, c)`)
     switch (type) {
       case undefined:
         break
       case 'string': {
         // Its length counts against the budget: a huge string is refused before it is serialised.
-        conditions.push(`str(${v})`)
+        conditions.push(`str(${v}, c)`)
         const min = num('minLength')
         const max = num('maxLength')
         if (min !== undefined) conditions.push(`${v}.length >= ${min}`)
@@ -224,8 +237,8 @@ class Emitter {
     const name = this.hoist('fields', 'k, x, d', () =>
       [
         `  switch (k) {`,
-        ...[...properties].map(([key, subs]) => `    case ${JSON.stringify(key)}: return ${subs.length ? subs.map((sub) => this.expr(sub, 'x', 'd', 0)).join(' && ') : 'safe(x, d)'};`),
-        `    default: return safe(x, d);`,
+        ...[...properties].map(([key, subs]) => `    case ${JSON.stringify(key)}: return ${subs.length ? subs.map((sub) => this.expr(sub, 'x', 'd', 0)).join(' && ') : 'safe(x, d, c)'};`),
+        `    default: return safe(x, d, c);`,
         `  }`,
       ].join('\n'),
     )
@@ -241,13 +254,13 @@ class Emitter {
     return this.hoist('o', 'v, d', () => {
       const sharedCall = (f: { name: string }): string => this.call(f.name, 'k, x, d + 1', 1)
       const cases = [...properties].map(([name, subs]) => {
-        const own = subs.length === 0 ? ['safe(x, d + 1)'] : subs.map((s) => this.expr(s, 'x', 'd + 1', 1))
+        const own = subs.length === 0 ? ['safe(x, d + 1, c)'] : subs.map((s) => this.expr(s, 'x', 'd + 1', 1))
         // A key this type defines and a shared schema defines too: both apply.
         const all = [...own, ...shared.filter((f) => f.keys.has(name)).map(sharedCall)].join(' && ')
         // An optional key holding `undefined` is absent for the validators and for JSON.stringify.
         return required.has(name) ? `      case ${JSON.stringify(name)}: if (!(${all})) return false; n++; break;` : `      case ${JSON.stringify(name)}: if (x !== undefined && !(${all})) return false; break;`
       })
-      const unknown = shared.length === 0 ? 'safe(x, d + 1)' : shared.map(sharedCall).join(' && ')
+      const unknown = shared.length === 0 ? 'safe(x, d + 1, c)' : shared.map(sharedCall).join(' && ')
       const sharedRequired = [...new Set(shared.flatMap((f) => f.required))].filter((key) => !required.has(key))
       const result = [...(required.size ? [`n === ${required.size}`] : []), ...sharedRequired.map((key) => `v[${JSON.stringify(key)}] !== undefined`)]
       return [
@@ -272,9 +285,9 @@ class Emitter {
     const min = Math.max(...atoms.map((a) => (typeof a.minItems === 'number' ? a.minItems : 0)))
     const maxes = atoms.map((a) => a.maxItems).filter((m): m is number => typeof m === 'number')
     return this.hoist('a', 'v, d', () => {
-      const item = items.length === 0 ? 'safe(x, d + 1)' : items.map((s) => this.expr(s, 'x', 'd + 1', 1)).join(' && ')
+      const item = items.length === 0 ? 'safe(x, d + 1, c)' : items.map((s) => this.expr(s, 'x', 'd + 1', 1)).join(' && ')
       return [
-        `  if (!isPlainArray(v) || (budget -= v.length) < 0) return false;`,
+        `  if (!isPlainArray(v) || (c.b -= v.length) < 0) return false;`,
         ...(min > 0 ? [`  if (v.length < ${min}) return false;`] : []),
         ...(maxes.length ? [`  if (v.length > ${Math.min(...maxes)}) return false;`] : []),
         `  for (let i = 0; i < v.length; i++) {`,
@@ -285,6 +298,16 @@ class Emitter {
       ].join('\n')
     })
   }
+}
+
+/** A 32-bit FNV-1a hash of a text, as 8 hex digits: stable names for generated functions. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
 }
 
 /** The properties (each with every schema that applies to it) and required keys of object atoms. */
@@ -339,17 +362,17 @@ export function fastChecksModule(compiled: Compiled, schemas: ReadonlyMap<string
       // The root's \`type\` was read by the dispatcher; its own schema still applies (a literal, a range).
       const check = e.expr(schema, 'v', 'd', 0)
       // A check that is one shared function is that function.
-      const alias = /^(\w+)\(v, d\)$/.exec(check)?.[1]
+      const alias = /^(\w+)\(v, d, c\)$/.exec(check)?.[1]
       if (alias) {
         entries.push(`${definition.type}: ${alias}`)
         continue
       }
-      functions.push(`function ${name}(v, d) {\n  return ${check};\n}`)
+      functions.push(`function ${name}(v, d, c) {\n  return ${check};\n}`)
     } else {
       const cases = Object.entries(definition.params).map(([cmd, param]) => `    case ${JSON.stringify(cmd)}: return ${e.expr(plain(param), 'param', 'd + 1', 1)};`)
       functions.push(
         [
-          `function ${name}(v, d) {`,
+          `function ${name}(v, d, c) {`,
           `  if (!(${e.expr(withoutParamRules(schema), 'v', 'd', 0)})) return false;`,
           // The validators check a missing \`param\` as \`{}\`; a \`cmd\` they do not know leaves it free.
           `  const param = v.param === undefined ? {} : v.param;`,
@@ -363,29 +386,30 @@ export function fastChecksModule(compiled: Compiled, schemas: ReadonlyMap<string
     }
     entries.push(`${definition.type}: ${name}`)
   }
-  functions.push(`function system(v, d) {\n  return ${e.expr(byId.get(GenericSystemSchema.$id as string) as JsonObject, 'v', 'd', 0)};\n}`)
+  functions.push(`function system(v, d, c) {\n  return ${e.expr(byId.get(GenericSystemSchema.$id as string) as JsonObject, 'v', 'd', 0)};\n}`)
   if (e.unsupported.size > 0) throw new Error(`fast checks: keywords not compiled: ${[...e.unsupported].join(', ')} (teach scripts/generate/fast-checks.ts, or accept that those types always take the complete path)`)
   // A payload deeper than this may hold a container at MAX_JSON_NESTING within its own fields.
   const deepest = MAX_JSON_NESTING - e.maxStaticDepth - 2
   const systemRange = (GenericSystemSchema.properties as { type: { minimum: number; maximum: number } }).type
+  // What this file was made from: its inputs' hash changes exactly when a schema the checks read does.
+  const inputs = JSON.stringify([...byId].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, schema]) => schema))
   return [
     GENERATED_HEADER,
+    `// generator: scripts/generate/fast-checks.ts (context-passing checks, v2); inputs: ${byId.size} schemas, fnv1a ${fnv1a(inputs)}; TypeBox ${TYPEBOX_VERSION}.`,
     '/* eslint-disable */',
     `const M = ${MAX_SAFE};`,
     `const MAX_SAFE = M;`,
-    `/** Values a check may still visit (array items, containers, string characters): a shared structure or a huge string cannot make it slow. */`,
-    `let budget = 0;`,
-    `let maxLevel = 0;`,
-    `let rejectUnknown = false;`,
-    `let level = 0;`,
+    // No module-level state: each call's state is its own context \`c\` (b: values it may still
+    // visit, l: levels of nested payloads left, r: whether unknown types are refused), so a
+    // getter that validates something else during a check cannot change this check's verdict.
     `function isPlainObject(v) {`,
     `  return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;`,
     `}`,
     `function isPlainArray(v) {`,
     `  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;`,
     `}`,
-    `function str(x) {`,
-    `  return typeof x === "string" && (budget -= x.length) >= 0;`,
+    `function str(x, c) {`,
+    `  return typeof x === "string" && (c.b -= x.length) >= 0;`,
     `}`,
     `function num(x, lo, hi) {`,
     `  return typeof x === "number" && x >= lo && x <= hi;`,
@@ -394,26 +418,26 @@ export function fastChecksModule(compiled: Compiled, schemas: ReadonlyMap<string
     `  return Number.isInteger(x) && x >= lo && x <= hi;`,
     `}`,
     `/** JSON data that no schema constrains: plain containers, finite numbers within ±2^53, under ${MAX_JSON_NESTING} levels. */`,
-    `function safe(v, d) {`,
+    `function safe(v, d, c) {`,
     `  switch (typeof v) {`,
     `    case "string":`,
-    `      return (budget -= v.length) >= 0;`,
+    `      return (c.b -= v.length) >= 0;`,
     `    case "boolean":`,
     `      return true;`,
     `    case "number":`,
     `      return v >= -MAX_SAFE && v <= MAX_SAFE;`,
     `    case "object":`,
     `      if (v === null) return true;`,
-    `      if (d >= ${MAX_JSON_NESTING} || --budget < 0) return false;`,
+    `      if (d >= ${MAX_JSON_NESTING} || --c.b < 0) return false;`,
     `      if (isPlainArray(v)) {`,
-    `        if ((budget -= v.length) < 0) return false;`,
-    `        for (let i = 0; i < v.length; i++) if (!safe(v[i], d + 1)) return false;`,
+    `        if ((c.b -= v.length) < 0) return false;`,
+    `        for (let i = 0; i < v.length; i++) if (!safe(v[i], d + 1, c)) return false;`,
     `        return true;`,
     `      }`,
     `      if (!isPlainObject(v)) return false;`,
     `      for (const k in v) {`,
     `        const x = v[k];`,
-    `        if (x !== undefined && !safe(x, d + 1)) return false;`,
+    `        if (x !== undefined && !safe(x, d + 1, c)) return false;`,
     `      }`,
     `      return true;`,
     `    default:`,
@@ -425,37 +449,35 @@ export function fastChecksModule(compiled: Compiled, schemas: ReadonlyMap<string
     `const byType = [];`,
     `for (const [type, check] of Object.entries({ ${entries.join(', ')} })) byType[Number(type)] = check;`,
     `/** A payload at depth \`d\` (its type dispatches), one level of nesting further down. */`,
-    `function payload(v, d) {`,
-    `  if (!isPlainObject(v) || d > ${deepest} || --budget < 0) return false;`,
+    `function payload(v, d, c) {`,
+    `  if (!isPlainObject(v) || d > ${deepest} || --c.b < 0) return false;`,
     `  const type = v.type;`,
     `  if (!Number.isInteger(type) || type < -MAX_SAFE || type > MAX_SAFE) return false;`,
-    `  if (level + 1 > maxLevel) return false;`,
-    `  level++;`,
-    `  const ok = check(v, type, d);`,
-    `  level--;`,
+    `  if (c.l < 1) return false;`,
+    `  c.l--;`,
+    `  const ok = check(v, type, d, c);`,
+    `  c.l++;`,
     `  return ok;`,
     `}`,
-    `function check(v, type, d) {`,
+    `function check(v, type, d, c) {`,
     `  const known = byType[type];`,
-    `  if (known !== undefined) return known(v, d);`,
-    `  if (type >= ${systemRange.minimum} && type <= ${systemRange.maximum}) return system(v, d);`,
-    `  return !rejectUnknown && safe(v, d);`,
+    `  if (known !== undefined) return known(v, d, c);`,
+    `  if (type >= ${systemRange.minimum} && type <= ${systemRange.maximum}) return system(v, d, c);`,
+    `  return !c.r && safe(v, d, c);`,
     `}`,
     `/**`,
     ` * Whether \`value\` is certainly a valid payload of plain JSON data, nested payloads included:`,
     ` * \`true\` only when validatePayload would accept it and the codec's data checks would pass.`,
     ` */`,
     `export function fastCheck(value, maxDepth, reject, maxValues) {`,
-    `  budget = maxValues;`,
-    `  maxLevel = maxDepth;`,
-    `  rejectUnknown = reject;`,
-    `  level = 0;`,
+    // The call's one allocation: its own state, so that calls never share any.
+    `  const c = { b: maxValues, l: maxDepth, r: reject };`,
     // Inside the try: a Proxy's trap or a getter may throw at the first read.
     `  try {`,
     `    if (!isPlainObject(value)) return false;`,
     `    const type = value.type;`,
     `    if (!Number.isInteger(type) || type < -MAX_SAFE || type > MAX_SAFE) return false;`,
-    `    return check(value, type, 0);`,
+    `    return check(value, type, 0, c);`,
     `  } catch {`,
     `    return false;`,
     `  }`,

@@ -9,6 +9,7 @@ import { compile } from './compile.js'
 import { docsOutputs } from './docs.js'
 import { eventOutputs } from './events.js'
 import { fastChecksModule, fastChecksTypes } from './fast-checks.js'
+import { hintsModule, shapesModule } from './hints.js'
 import { buildersModule, messageTypeModule, registryModule } from './registry.js'
 import { publishedSchemas, schemaOutputs } from './schemas.js'
 import { validatorsModule, validatorsTypes } from './validators.js'
@@ -22,6 +23,8 @@ export async function buildOutputs(): Promise<Map<string, string>> {
     ['src/generated/validators.d.ts', validatorsTypes()],
     ['src/generated/fast-checks.js', fastChecksModule(compiled, schemas)],
     ['src/generated/fast-checks.d.ts', fastChecksTypes()],
+    ['src/generated/hints.ts', hintsModule(compiled)],
+    ['src/generated/shapes.ts', shapesModule(compiled)],
     ['src/generated/registry.ts', registryModule(compiled)],
     ['src/generated/message-type.ts', messageTypeModule(compiled)],
     ['src/generated/builders.ts', buildersModule()],

@@ -2,12 +2,10 @@
  * `encodePayload` / `decodePayload`: validated payload ⇄ standard padded Base64 of UTF-8 JSON.
  */
 import type { Payload, PayloadShape } from '../types/payload.js'
-import type { ValidationIssue } from '../validate/issues.js'
-import { DEFAULT_MAX_DEPTH, isCertainlyValid, validatePayload, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
+import { DEFAULT_MAX_DEPTH, isCertainlyValid, validateForCodec, type DataRules, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { base64ToBytes, base64ToText, textToBase64, utf8Length, utf8ToText } from '#platform'
 import { invalidPayloadError, isPayloadError, PayloadError } from '../errors/payload-error.js'
 import { limitOption } from '../wire/limits.js'
-import { findUnencodable, hasUnsafeNumber } from './inspect.js'
 
 /** The options object of a call without options: recognised by identity, so that nothing is read from it. */
 const NO_OPTIONS: DecodeOptions & EncodeOptions = {}
@@ -54,8 +52,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Validates a payload; the built-in `validatePayload` unless a codec brings its own. */
-export type PayloadValidator = (value: unknown, options: ValidateOptions) => ValidationResult<Payload>
+/**
+ * Validates a payload with the codec's data rules; the built-in validators unless a codec brings
+ * its own. The one notion of valid every entry shares (validatePayload is this with its defaults).
+ */
+export type PayloadValidator = (value: unknown, options: ValidateOptions, data: DataRules) => ValidationResult<Payload>
+
+/** The built-in validators. */
+const builtIn: PayloadValidator = validateForCodec
 
 /**
  * `options` with an invalid `maxDepth` (`NaN`, negative, fractional) replaced by the default, so
@@ -85,31 +89,24 @@ function foreignError(error: unknown, doing: string): PayloadError {
   return new PayloadError('INVALID_PAYLOAD', message, [{ path: '', code: 'invalid', message }])
 }
 
-function validated(value: unknown, options: ValidateOptions, validate: PayloadValidator, what = 'payload'): Payload {
+/**
+ * The validated payload, or the error with every issue (a limit hit as `TOO_DEEP`/`TOO_LARGE`).
+ * `delivered`: the value came in (a decode), and the error carries it.
+ */
+function validated(value: unknown, options: ValidateOptions, validate: PayloadValidator, data: DataRules, what = 'payload'): Payload {
   let result: ValidationResult<Payload>
   try {
-    result = validate(value, options)
+    result = validate(value, options, data)
   } catch (error) {
     throw foreignError(error, 'validating the payload')
   }
-  if (!result.ok) throw invalidPayloadError(result.issues, what, { value })
+  if (!result.ok) throw invalidPayloadError(result.issues, what, data.sending ? undefined : { value })
   return result.value
 }
 
-/** The error for a value {@link findUnencodable} refused: too deep is `TOO_DEEP`, too large `TOO_LARGE`. */
-function unencodableError(issue: ValidationIssue, what = 'payload'): PayloadError {
-  if (issue.code === 'too_deep') return new PayloadError('TOO_DEEP', `${what} ${issue.path || '/'}: ${issue.message}`, [issue])
-  if (issue.code === 'too_large') return new PayloadError('TOO_LARGE', `${what} ${issue.path || '/'}: ${issue.message}`, [issue])
-  return invalidPayloadError([issue], what)
-}
-
-/** Decodes JSON text (already UTF-8 decoded) into a validated payload. */
+/** Decodes JSON text (already UTF-8 decoded) into a validated payload: one parse, one validation. */
 function fromText(text: string, options: DecodeOptions, validate: PayloadValidator, maxBytes: number): Payload {
-  const parsed = parseJson(text)
-  // The common case in one pass; anything else (and every error) through the complete checks.
-  if (validate === validatePayload && isCertainlyValid(parsed, options, maxBytes)) return parsed as Payload
-  if (hasUnsafeNumber(parsed)) throw unencodableError(findUnencodable(parsed, true) as ValidationIssue)
-  return validated(parsed, options, validate)
+  return validated(parseJson(text), options, validate, { maxBytes, sending: false })
 }
 
 /**
@@ -136,26 +133,45 @@ function base64DataLength(input: string, lenient: boolean): number {
  */
 export function decodePayload(input: PayloadInput, options?: DecodeOptions): Payload {
   const o = options ?? NO_OPTIONS
-  return (typeof input === 'string' ? quickDecode(input, o) : undefined) ?? decodeWith(validatePayload, input, o)
+  if (typeof input === 'string') {
+    const parsed = quickParse(input, o)
+    // Parsed once: certainly valid is the common case; anything else is validated, with every issue, from here.
+    if (parsed !== NOT_PARSED) return isCertainlyValid(parsed, o, maxBytesOf(o)) ? (parsed as Payload) : decodeParsed(parsed, o)
+  }
+  return decodeWith(builtIn, input, o)
+}
+
+/** What {@link quickParse} returns for a string it leaves to the complete path (which says why). */
+const NOT_PARSED: unique symbol = Symbol('not parsed')
+
+function maxBytesOf(options: DecodeOptions): number {
+  return options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
 }
 
 /**
- * The common case of decoding a string, with nothing to report: strict Base64 of UTF-8 JSON that
- * is a valid payload of plain data, within the limits, in one step each. `undefined` for anything
- * else (and for every error): the complete path then decides, and says why.
+ * A string's JSON value when it is strict Base64 of UTF-8 JSON within the limits, each in one
+ * step; {@link NOT_PARSED} for anything else (and for every error of the wire): the complete
+ * path then decodes it and says what is wrong. The value is then validated once, the error path
+ * included: the text is decoded once and parsed once.
  */
-function quickDecode(input: string, options: DecodeOptions): Payload | undefined {
-  const maxBytes = options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
-  if (options.lenient || (input.length / 4) * 3 > maxBytes) return undefined
+function quickParse(input: string, options: DecodeOptions): unknown {
+  if (options.lenient || (input.length / 4) * 3 > maxBytesOf(options)) return NOT_PARSED
   const text = base64ToText(input)
-  if (text === undefined) return undefined
-  let value: unknown
+  if (text === undefined) return NOT_PARSED
   try {
-    value = JSON.parse(text)
+    return JSON.parse(text)
   } catch {
-    return undefined
+    return NOT_PARSED
   }
-  return isCertainlyValid(value, options, maxBytes) ? (value as Payload) : undefined
+}
+
+/** A parsed value the one-pass check did not take, validated completely (every issue, or the value). */
+function decodeParsed(parsed: unknown, options: DecodeOptions): Payload {
+  try {
+    return validated(parsed, checkedOptions(options), builtIn, { maxBytes: maxBytesOf(options), sending: false })
+  } catch (error) {
+    throw foreignError(error, 'reading the payload')
+  }
 }
 
 /** {@link decodePayload} with a given validator (used by `createCodec`). */
@@ -185,11 +201,9 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
     return fromText(utf8ToText(bytes), options, validate, maxBytes)
   }
   if (typeof input === 'object' && input !== null) {
-    // Before validating: a cycle, an exploding shared structure or a 100,000-level nesting is
-    // refused here, in time bounded by maxBytes, so the validator never walks one.
-    const issue = findUnencodable(input, true, maxBytes)
-    if (issue) throw unencodableError(issue)
-    return validated(input, options, validate)
+    // The validation's plain-data walk comes first: a cycle, an exploding shared structure or a
+    // 100,000-level nesting is refused in time bounded by maxBytes, before the validators run.
+    return validated(input, options, validate, { maxBytes, sending: false })
   }
   const message = `decodePayload takes a Base64 string, UTF-8 bytes or a parsed payload object, not ${input === null ? 'null' : typeof input}`
   throw new PayloadError('INVALID_PAYLOAD', message, [{ path: '', code: 'type', message }])
@@ -198,8 +212,18 @@ function decodeChecked(validate: PayloadValidator, input: PayloadInput, options:
 /** {@link decodePayload} that returns its error instead of throwing. Never throws. */
 export function safeDecodePayload(input: PayloadInput, options?: DecodeOptions): SafeDecodeResult {
   const o = options ?? NO_OPTIONS
-  const value = typeof input === 'string' ? quickDecode(input, o) : undefined
-  return value !== undefined ? { ok: true, value } : safeDecodeWith(validatePayload, input, o)
+  if (typeof input === 'string') {
+    const parsed = quickParse(input, o)
+    if (parsed !== NOT_PARSED) {
+      if (isCertainlyValid(parsed, o, maxBytesOf(o))) return { ok: true, value: parsed as Payload }
+      try {
+        return { ok: true, value: decodeParsed(parsed, o) }
+      } catch (error) {
+        return { ok: false, error: foreignError(error, 'decoding the payload') }
+      }
+    }
+  }
+  return safeDecodeWith(builtIn, input, o)
 }
 
 /** {@link safeDecodePayload} with a given validator (used by `createCodec`). */
@@ -214,11 +238,15 @@ export function safeDecodeWith(validate: PayloadValidator, input: PayloadInput, 
 
 /**
  * JSON text of a validated payload, or the reason it cannot be written faithfully. What is
- * validated is what is written: values JSON.stringify would rewrite (`toJSON`, class instances,
- * `Date`, `Map`) are refused first, and so is a value certainly over `maxBytes` (a bounded walk),
- * before anything is serialised.
+ * validated is what is written: the value is read once, by `JSON.stringify`, and its text parsed
+ * back into one snapshot of plain data, which is validated (and is exactly what the text holds).
+ * A getter that answers differently when read again, or a non-enumerable field that
+ * `JSON.stringify` skips, can therefore not slip past the validation. Values JSON.stringify would
+ * rewrite (`toJSON`, class instances, `Date`, `Map`, `NaN`, `undefined` in an array) are refused
+ * on the value itself first, and so is a value certainly over `maxBytes` (a bounded walk), before
+ * anything is serialised.
  */
-export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = validatePayload): string {
+export function payloadJson(payload: unknown, options: EncodeOptions = {}, what = 'payload', validate: PayloadValidator = builtIn): string {
   const json = quickJson(payload, options, validate)
   if (json !== undefined) return json
   try {
@@ -230,14 +258,17 @@ export function payloadJson(payload: unknown, options: EncodeOptions = {}, what 
 
 /**
  * The JSON of a payload that is certainly valid plain data within the limit, or `undefined`: the
- * complete path then decides, and says why. Never throws.
+ * complete path then decides, and says why. Never throws. The one-pass check runs on the value
+ * (nothing JSON.stringify would rewrite) and on the snapshot parsed back from its text (what is
+ * written is valid).
  */
 function quickJson(payload: unknown, options: EncodeOptions, validate: PayloadValidator): string | undefined {
   const maxBytes = options === NO_OPTIONS ? DEFAULT_MAX_BYTES : limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
-  if (validate !== validatePayload || !isCertainlyValid(payload, options, maxBytes)) return undefined
+  if (validate !== builtIn || !isCertainlyValid(payload, options, maxBytes)) return undefined
   let json: string
   try {
     json = JSON.stringify(payload)
+    if (!isCertainlyValid(JSON.parse(json), options, maxBytes)) return undefined
   } catch {
     return undefined
   }
@@ -248,19 +279,21 @@ function quickJson(payload: unknown, options: EncodeOptions, validate: PayloadVa
 
 function payloadJsonChecked(payload: unknown, options: EncodeOptions, what: string, validate: PayloadValidator): string {
   const maxBytes = limitOption(options.maxBytes, DEFAULT_MAX_BYTES)
-  const problem: ValidationIssue | undefined = findUnencodable(payload, false, maxBytes)
-  // Refused before validating: the validator must not walk a value JSON cannot even write.
-  if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'type')) throw unencodableError(problem, what)
-  const result = (() => {
+  const data: DataRules = { maxBytes, sending: true }
+  // The value itself: nothing JSON.stringify would rewrite, drop or choke on (and a limit hit),
+  // reported with the schema's issues, as the value was given.
+  const given = (() => {
     try {
-      return validate(payload, options)
+      return validate(payload, options, data)
     } catch (error) {
       throw foreignError(error, 'validating the payload')
     }
   })()
-  if (!result.ok) throw invalidPayloadError(problem ? [...result.issues, problem] : result.issues, what)
-  if (problem) throw invalidPayloadError([problem], what)
+  if (!given.ok) throw invalidPayloadError(given.issues, what)
+  // The one snapshot: read once, validated, written.
   const json = JSON.stringify(payload)
+  if (typeof json !== 'string') throw invalidPayloadError([{ path: '', code: 'type', message: 'JSON.stringify wrote nothing for this value (a toJSON returning undefined?); pass plain JSON data' }], what)
+  validated(JSON.parse(json), options, validate, data, what)
   // UTF-8 needs at most 3 bytes per UTF-16 unit: count exactly only when that bound is exceeded.
   if (json.length * 3 > maxBytes) {
     const bytes = utf8Length(json)

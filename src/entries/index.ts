@@ -10,7 +10,7 @@ export { ChannelType, isSystemType, SYSTEM_TYPE_MAX, SYSTEM_TYPE_MIN } from '../
 export { MessageType } from '../generated/message-type.js'
 // The building blocks of a definition, for an app's own types (docs/adding-a-type.md).
 export type { CommonFields } from '../model/fields.js'
-export { commonFields, DecimalId, EntitySchema, Flag01, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
+export { commonFields, DecimalId, EntitySchema, Flag01, FLAG_HINT, hint, ID_HINT, MentionSchema, NonNegative, PayloadEnvelopeSchema, ReplySchema, SystemExtraSchema, UidSchema } from '../model/fields.js'
 export type { Entity, Mention, Reply, SystemExtra } from '../model/fields.js'
 // How a schema carries its static type for TypeBox 0.34 and 1.x (docs/frameworks.md).
 export type { StaticSchema } from '../model/fields.js'

@@ -12,6 +12,7 @@ export type ValidationIssueCode =
   | 'pattern'
   | 'empty'
   | 'unknown_type'
+  | 'unknown_property'
   | 'too_deep'
   | 'unsafe_number'
   | 'lone_surrogate'

@@ -12,6 +12,9 @@ import type { Payload } from '../types/payload.js'
 import type { TypeBox1Static } from './define.js'
 import { PAYLOAD_SCHEMA_ID } from './schema-ids.js'
 
+/** How to fix a nested payload that is not one. */
+export const PAYLOAD_HINT = 'a full payload object with an integer "type"'
+
 /**
  * Gives a schema a hand-written static type where TypeBox cannot infer one (recursion). Only the
  * compile-time type changes: the runtime schema stays the plain object, so `Value.Check` and Ajv
@@ -35,22 +38,46 @@ export interface StaticSchema<S> extends TUnsafe<S>, TypeBox1Static<S> {}
  * 2^53, so a JSON number would be rounded by every JavaScript reader; TangSengDaoDao's server
  * also panics when `reply.message_id` is not a string.
  */
-export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).') {
-  return Type.String({ pattern: '^[0-9]+$', description })
+export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).', fix?: string) {
+  return Type.String({ pattern: '^[0-9]+$', description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
+}
+
+/**
+ * How to fix an int64 id written as a number (the `x-hint` of {@link DecimalId}; an issue at a
+ * field carries the hint of its schema, never one chosen by the field's name).
+ */
+export const ID_HINT = 'write the int64 id as a decimal string, e.g. "1867301234567890123": JSON numbers lose precision above 2^53'
+
+/** The `x-hint` annotation of a field (HINT_KEYWORD, written as a literal key so bundlers can drop unused schemas): how to fix it, added to every issue at its position. */
+export function hint(text: string): { readonly 'x-hint': string } {
+  return { 'x-hint': text }
 }
 
 /** A user id. */
 export const UidSchema = Type.String({ description: 'User id.' })
 
-/** A size, dimension or duration: a non-negative finite JSON number. */
-export function NonNegative(description: string) {
-  return Type.Number({ minimum: 0, description })
+/**
+ * A size, dimension or duration: a non-negative finite JSON number. `unit` (`'a number of bytes'`)
+ * is its hint: what an issue at the field adds.
+ */
+export function NonNegative(description: string, unit?: string) {
+  return Type.Number({ minimum: 0, description, ...(unit === undefined ? {} : hint(unit)) })
 }
 
-/** A WuKongIM 0/1 flag. Booleans are rejected: the JS SDK reads `true` as 0 and the TangSengDaoDao server panics on them. */
-export function Flag01(description: string) {
-  return Type.Union([Type.Literal(0), Type.Literal(1)], { description })
+/**
+ * A WuKongIM 0/1 flag. Booleans are rejected: the JS SDK reads `true` as 0 and the TangSengDaoDao
+ * server panics on them. `fix`, when given, is the hint an issue at the field adds (an `x-hint`
+ * annotation; envelope schemas, which a strict Ajv such as Fastify's compiles, carry none).
+ */
+export function Flag01(description: string, fix?: string) {
+  return Type.Union([Type.Literal(0), Type.Literal(1)], { description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
 }
+
+/** The hint of a 0/1 flag written as a boolean. */
+export const FLAG_HINT = 'use 1 or 0, not a boolean'
+
+/** A list of uids; the hint says so. */
+const UID_LIST_HINT = 'a list of uid strings'
 
 /**
  * `mention`: who a text @-mentions. `{}` and `{uids: []}` occur in the wild (TangSengDaoDao web,
@@ -60,10 +87,13 @@ export function Flag01(description: string) {
  */
 export const MentionSchema = Type.Object(
   {
-    all: Type.Optional(Flag01('1 = @everyone, 0 = only the listed uids. An integer, never a boolean.')),
+    all: Type.Optional(
+      Flag01('1 = @everyone, 0 = only the listed uids. An integer, never a boolean.', 'use 1 for @everyone and 0 otherwise: the JS SDK reads a boolean as 0 and the TangSengDaoDao server crashes on it'),
+    ),
     uids: Type.Optional(
       Type.Array(UidSchema, {
         description: 'Mentioned uids, in the order their @name tokens appear in the text (the TangSengDaoDao web matches them by position).',
+        'x-hint': UID_LIST_HINT,
       }),
     ),
   },
@@ -73,7 +103,7 @@ export type Mention = Static<typeof MentionSchema>
 
 const ReplyFields = Type.Object(
   {
-    message_id: DecimalId('Id of the quoted message, as a decimal string.'),
+    message_id: DecimalId('Id of the quoted message, as a decimal string.', ID_HINT),
     message_seq: Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
     from_uid: Type.String({ description: 'Sender of the quoted message.' }),
     from_name: Type.Optional(Type.String({ description: 'Display name of that sender.' })),
@@ -82,10 +112,11 @@ const ReplyFields = Type.Object(
         pattern: '^[0-9]*$',
         description:
           'Id of the first message of the reply chain, as a decimal string (Android, iOS, Flutter). `""` when there is none: Flutter and HarmonyOS always write the key, and Android re-sends a decoded reply that way.',
+        'x-hint': ID_HINT,
       }),
     ),
-    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.')),
-    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.' })),
+    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.', ID_HINT)),
+    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', 'x-hint': PAYLOAD_HINT })),
   },
   { title: 'Reply', description: 'A quoted message. `payload` nests a full payload, so reply chains can nest.' },
 )
@@ -136,10 +167,11 @@ export const commonFields = {
   visibles: Type.Optional(
     Type.Array(UidSchema, {
       description: 'Only these uids see the message. Android and Flutter hide the message when this is present but empty: omit it instead.',
+      'x-hint': 'a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)',
     }),
   ),
   invisibles: Type.Optional(Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),
-  flame: Type.Optional(Flag01('1 = burn after reading.')),
+  flame: Type.Optional(Flag01('1 = burn after reading.', FLAG_HINT)),
   flame_second: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds before a read message burns.' })),
   from_uid: Type.Optional(Type.String({ description: 'Original sender, for messages the system sends on a user’s behalf.' })),
   from_name: Type.Optional(Type.String({ description: 'Display name of `from_uid`.' })),

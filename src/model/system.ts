@@ -16,6 +16,7 @@ export const SystemContent = /*#__PURE__*/ Type.String({ description: 'Template;
 /** `extra`: the users the template's placeholders stand for. */
 export const SystemExtraList = /*#__PURE__*/ Type.Array(SystemExtraSchema, {
   description: '`extra[n]` fills `{n}` in `content`. An entry with an empty `uid` carries plain text (e.g. a group name), not a user.',
+  'x-hint': 'a list of { "uid": string, "name": string }, one per {n} placeholder',
 })
 
 /** The fields of a system message whose template names users: `content` and `extra`. */

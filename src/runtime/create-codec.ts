@@ -16,7 +16,9 @@ import { metaOf, recommendFlags as builtInFlags, type RecommendFlagsOptions } fr
 import { compiledView, nestedPayloadPositions } from '../validate/compiled-view.js'
 import { isSystemType } from '../model/message-type.js'
 import { builtInDigest, digestWith, type DigestOptions } from '../render/digest.js'
-import { typeValidatorOf, validatePayload as builtInValidate, validateWith, type PayloadTypeValidator, type ValidateFunction, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
+import { hintTree } from '../validate/hints.js'
+import { shapeTree } from '../validate/shapes.js'
+import { typeValidatorOf, validateForCodec, validateWith, VALIDATE_MAX_BYTES, type DataRules, type PayloadTypeValidator, type ValidateFunction, type ValidateOptions, type ValidationResult } from '../validate/validate.js'
 import { byType, system } from '../generated/validators.js'
 import { typeNames } from '../generated/registry.js'
 
@@ -77,7 +79,7 @@ export function createCodec<const D extends readonly PayloadDefinition[]>(option
   const own = new Map<number, { validate: PayloadTypeValidator; meta: TypeMeta }>()
   for (const definition of options.types) {
     const { $id: _id, ...schema } = compiledView(definition.schema)
-    const validate = typeValidatorOf(ajv.compile(schema) as unknown as ValidateFunction, nestedPayloadPositions(definition.schema))
+    const validate = typeValidatorOf(ajv.compile(schema) as unknown as ValidateFunction, nestedPayloadPositions(definition.schema), hintTree(definition.schema), shapeTree(definition.schema))
     const meta: TypeMeta = {
       name: definition.name,
       flags: definition.flags,
@@ -88,7 +90,8 @@ export function createCodec<const D extends readonly PayloadDefinition[]>(option
     own.set(definition.type, { validate, meta })
   }
   const lookup = (type: number): PayloadTypeValidator | undefined => own.get(type)?.validate ?? byType[type] ?? (isSystemType(type) ? system : undefined)
-  const validate = (value: unknown, opts: ValidateOptions = {}): ValidationResult<Payload> => (own.size === 0 ? builtInValidate(value, opts) : validateWith(lookup, value, opts))
+  const received: DataRules = { maxBytes: VALIDATE_MAX_BYTES, sending: false }
+  const validate = (value: unknown, opts: ValidateOptions = {}, data: DataRules = received): ValidationResult<Payload> => (own.size === 0 ? validateForCodec(value, opts, data) : validateWith(lookup, value, opts, data))
   const meta = (type: unknown): TypeMeta | undefined => (typeof type === 'number' ? own.get(type)?.meta : undefined) ?? metaOf(type)
   type P = CodecPayload<D>
   type K = CodecKnownPayload<D>
@@ -96,7 +99,7 @@ export function createCodec<const D extends readonly PayloadDefinition[]>(option
   // schemas, which is what makes these casts (one per result type) true.
   const validateOwn = validate as (value: unknown, opts?: ValidateOptions) => ValidationResult<P>
   return {
-    validatePayload: validateOwn,
+    validatePayload: (value: unknown, opts?: ValidateOptions) => validateOwn(value, opts),
     isPayload: (value: unknown): value is P => validate(value).ok,
     isKnownPayload: (payload: P): payload is K => own.has(payload.type) || Object.hasOwn(typeNames, payload.type),
     encodePayload: (payload, opts = {}) => textToBase64(payloadJson(payload, opts, 'payload', validate)),

@@ -1,5 +1,5 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox'
-import { DecimalId, withStatic } from '../model/fields.js'
+import { DecimalId, ID_HINT, withStatic } from '../model/fields.js'
 import { COMMAND_FLAGS } from '../model/flags.js'
 import { definePayloadType } from '../model/define.js'
 
@@ -45,7 +45,7 @@ export const commandParamSchemas = {
   friendAccept: Type.Object({ from_uid: Type.String(), to_uid: Type.String() }),
   friendDeleted: Type.Object({ uid: Type.String() }),
   /** TangSengDaoDao's recall: `message_id` formatted as a decimal string. */
-  messageRevoke: Type.Object({ message_id: DecimalId('Id of the recalled message.') }),
+  messageRevoke: Type.Object({ message_id: DecimalId('Id of the recalled message.', ID_HINT) }),
   /** Spelled `messageEerase` by TangSengDaoDao, and so on the wire. */
   messageEerase: Type.Object({
     erase_type: Type.Union([Type.Literal('all'), Type.Literal('from')]),

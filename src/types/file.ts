@@ -16,7 +16,7 @@ export const fileDefinition = definePayloadType({
   fields: {
     url: Type.String({ description: 'Where the file can be downloaded.' }),
     name: Type.String({ description: 'File name shown to users.' }),
-    size: NonNegative('Size in bytes.'),
+    size: NonNegative('Size in bytes.', 'a number of bytes'),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[文件]{name}', en: '[File] {name}' },

@@ -15,8 +15,8 @@ export const gifDefinition = definePayloadType({
   description: 'Animated GIF message (type 3).',
   fields: {
     url: Type.String({ description: 'Where the GIF can be downloaded.' }),
-    width: NonNegative('Width in pixels (iOS assumes 100 when missing).'),
-    height: NonNegative('Height in pixels.'),
+    width: NonNegative('Width in pixels (iOS assumes 100 when missing).', 'a number of pixels'),
+    height: NonNegative('Height in pixels.', 'a number of pixels'),
     category: Type.Optional(Type.String({ description: 'Sticker category (TangSengDaoDao Android).' })),
     title: Type.Optional(Type.String({ description: 'Title (TangSengDaoDao Android).' })),
     placeholder: Type.Optional(Type.String({ description: 'Placeholder image (TangSengDaoDao Android).' })),

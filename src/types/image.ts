@@ -15,9 +15,9 @@ export const imageDefinition = definePayloadType({
   description: 'Image message (type 2).',
   fields: {
     url: Type.String({ description: 'Where the image can be downloaded.' }),
-    width: NonNegative('Width in pixels (iOS writes floats).'),
-    height: NonNegative('Height in pixels.'),
-    size: Type.Optional(NonNegative('Size in bytes.')),
+    width: NonNegative('Width in pixels (iOS writes floats).', 'a number of pixels'),
+    height: NonNegative('Height in pixels.', 'a number of pixels'),
+    size: Type.Optional(NonNegative('Size in bytes.', 'a number of bytes')),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[图片]', en: '[Image]' },

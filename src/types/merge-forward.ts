@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DecimalId, withStatic } from '../model/fields.js'
+import { DecimalId, ID_HINT, withStatic } from '../model/fields.js'
 import { CHAT_FLAGS } from '../model/flags.js'
 import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
@@ -7,7 +7,7 @@ import type { Payload } from './payload.js'
 
 const ForwardedMessageFields = Type.Object(
   {
-    message_id: DecimalId('Id of the forwarded message, as a decimal string.'),
+    message_id: DecimalId('Id of the forwarded message, as a decimal string.', ID_HINT),
     timestamp: Type.Integer({ minimum: 0, description: 'When it was sent, in Unix seconds.' }),
     from_uid: Type.String({ description: 'Its sender.' }),
     payload: Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The forwarded message: a full payload.' }),

@@ -15,7 +15,7 @@ export const voiceDefinition = definePayloadType({
   description: 'Voice message (type 4); `timeTrad` is the duration in seconds.',
   fields: {
     url: Type.String({ description: 'Where the audio can be downloaded.' }),
-    timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).'),
+    timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).', 'a number of seconds'),
     waveform: Type.Optional(
       Type.Union([Type.String(), Type.Null()], {
         description: 'Waveform bytes, Base64 (iOS may insert line feeds). The Flutter SDK writes `null` when it has none, HarmonyOS `""`.',

@@ -19,7 +19,7 @@ type JsonObject = Record<string, unknown>
 export const ENVELOPE_SCHEMA = { type: 'object', required: ['type'], properties: { type: { type: 'integer' } } } as const
 
 /** Keywords that annotate and never validate: Ajv would embed them in the generated code. */
-export const ANNOTATIONS: ReadonlySet<string> = new Set(['title', 'description', 'examples', 'x-type', 'contentEncoding', 'contentMediaType', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly'])
+export const ANNOTATIONS: ReadonlySet<string> = new Set(['title', 'description', 'examples', 'x-type', 'x-hint', 'contentEncoding', 'contentMediaType', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly'])
 /** Keywords whose value is a schema. */
 const SCHEMA_KEYWORDS = new Set(['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'])
 /** Keywords whose value is a list of schemas. */

@@ -2,6 +2,7 @@
  * Validation issues: what is wrong, where (a JSON Pointer), and how to fix it.
  */
 import type { AjvError } from '../generated/validators.js'
+import { nearestName } from '../model/near-name.js'
 
 import type { ValidationIssue } from '../errors/issue.js'
 export type { ValidationIssue, ValidationIssueCode } from '../errors/issue.js'
@@ -42,7 +43,11 @@ export function describeValue(value: unknown): string {
 
 const ID_HINT = 'write the int64 id as a decimal string, e.g. "1867301234567890123": JSON numbers lose precision above 2^53'
 
-/** How to fix a field, by its name, where the generic message would not say it. */
+/**
+ * How to fix a field of an envelope (a send request, a webhook body, an event, an adapter's
+ * message), by its name. A payload's issues take their hints from its schema instead
+ * (`x-hint`, src/validate/hints.ts), never from this table.
+ */
 const FIELD_HINTS: Readonly<Record<string, string>> = {
   all: 'use 1 for @everyone and 0 otherwise: the JS SDK reads a boolean as 0 and the TangSengDaoDao server crashes on it',
   flame: 'use 1 or 0, not a boolean',
@@ -62,6 +67,23 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
   header: 'an object with no_persist, red_dot and sync_once, each 0 or 1',
 }
 
+/** The most keys of an object compared with a missing name: the note stays cheap on a huge object. */
+const TYPO_KEYS = 1000
+
+/**
+ * `; "contnet" is there: a typo of "content"?` when the object holds a key that is a near name of
+ * the missing one (nearestName's rule), else nothing.
+ */
+function typoNote(holder: unknown, missing: string): string {
+  if (typeof holder !== 'object' || holder === null || Array.isArray(holder)) return ''
+  let n = 0
+  for (const key in holder) {
+    if (++n > TYPO_KEYS) break
+    if (key !== missing && nearestName(key, [missing]) === missing) return `; ${JSON.stringify(key)} is there: a typo of ${JSON.stringify(missing)}?`
+  }
+  return ''
+}
+
 /** `integer` → `an integer`, `string` → `a string`. */
 function withArticle(type: unknown): string {
   const name = String(type)
@@ -72,8 +94,17 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
-function withHint(path: string, message: string): string {
-  const hint = FIELD_HINTS[lastSegment(path)]
+/** Finds the hint of a position, by its JSON Pointer relative to the validated value. */
+export type HintLookup = (pointer: string) => string | undefined
+
+/** The envelope hints, by the last segment's name. */
+const byFieldName: HintLookup = (pointer) => {
+  const name = lastSegment(pointer)
+  return Object.hasOwn(FIELD_HINTS, name) ? FIELD_HINTS[name] : undefined
+}
+
+function withHintAt(hintOf: HintLookup, pointer: string, message: string): string {
+  const hint = hintOf(pointer)
   return hint ? `${message}: ${hint}` : message
 }
 
@@ -83,14 +114,23 @@ function withHint(path: string, message: string): string {
  * of the validated value inside the caller's document; `root` the validated value.
  */
 export function issuesFromAjv(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[]): void {
+  issuesWithHints(errors, root, prefix, out, byFieldName)
+}
+
+/**
+ * {@link issuesFromAjv} with the hints of a given lookup (a payload's: from its schema). Apart
+ * from it, so that a bundle that validates payloads only leaves the envelope table out.
+ */
+export function issuesWithHints(errors: readonly AjvError[], root: unknown, prefix: string, out: ValidationIssue[], hintOf: HintLookup): void {
   for (const e of errors) {
     const path = prefix + e.instancePath
     const actual = valueAt(root, e.instancePath)
+    const withHint = (at: string, message: string): string => withHintAt(hintOf, at.slice(prefix.length), message)
     switch (e.keyword) {
       case 'required': {
         const missing = String(e.params.missingProperty)
         const at = `${path}/${pointerSegment(missing)}`
-        out.push({ path: at, code: 'required', message: withHint(at, `"${missing}" is required`) })
+        out.push({ path: at, code: 'required', message: withHint(at, `"${missing}" is required`) + typoNote(actual, missing) })
         break
       }
       case 'type':

@@ -12,8 +12,13 @@ export type { PayloadTypeValidator, ValidateFunction }
 import { messageTypeByName, TYPE_LIST, typeNames } from '../generated/registry.js'
 import { isSystemType } from '../model/message-type.js'
 import type { KnownPayload, Payload, SystemPayload } from '../types/payload.js'
-import { describeValue, issuesFromAjv, pointerSegment, type ValidationIssue } from './issues.js'
+import { describeValue, issuesWithHints, pointerSegment, type ValidationIssue } from './issues.js'
 import type { NestedPosition } from './compiled-view.js'
+import { findUnencodable } from './plain-data.js'
+import { hintAt, type HintTree } from './hints.js'
+import { hintsByType, systemHints } from '../generated/hints.js'
+import { shapesByType, systemShape } from '../generated/shapes.js'
+import { unknownProperties, type ShapeTree } from './shapes.js'
 
 /** Options of {@link validatePayload} (and of the codec, which validates). */
 export interface ValidateOptions {
@@ -24,12 +29,39 @@ export interface ValidateOptions {
   readonly unknownTypes?: 'accept' | 'reject'
   /** Most levels of nested payloads (replies quoting replies, forwards). Default 32. */
   readonly maxDepth?: number
+  /**
+   * What to do with a property a known type does not define: `'keep'` (default) keeps it, as a
+   * receiver must (forward compatibility); `'reject'`, the strict mode for senders, reports each
+   * one as an `unknown_property` issue with the defined name it is most likely a typo of
+   * (`mentoin` → `mention`), at every level of the type's own fields (not inside nested payloads'
+   * unknown types, and not inside fields the schema leaves free).
+   */
+  readonly unknownProperties?: 'keep' | 'reject'
 }
 
 /** Outcome of a validation: the value (unchanged, not copied) or every issue found. */
 export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ValidationIssue[] }
 
 export const DEFAULT_MAX_DEPTH = 32
+
+/**
+ * The data rules of one validation, beside the schema's: how large a value the plain-data walk
+ * may visit (a lower bound of its JSON size, so that a shared structure whose JSON would explode
+ * is refused in bounded time), and whether the value is about to be sent (then a lone surrogate,
+ * which the server would turn into U+FFFD, is refused too; received text is kept as it came).
+ */
+export interface DataRules {
+  readonly maxBytes: number
+  readonly sending: boolean
+}
+
+/**
+ * 64 MiB: how much JSON the plain-data walk of `validatePayload` visits before it calls a value
+ * too large (64 times the largest frame WuKongIM accepts; a shared structure whose JSON would be
+ * larger is refused in bounded time). The codec passes its own `maxBytes`.
+ */
+export const VALIDATE_MAX_BYTES = 64 * 1024 * 1024
+const RECEIVED: DataRules = { maxBytes: VALIDATE_MAX_BYTES, sending: false }
 
 /** `"text"` → 1, `"Image"` → 2, `"cmd"` → 99 …: to tell a caller which integer they meant. */
 function typeNumberOfName(name: string): number | undefined {
@@ -85,6 +117,16 @@ export function validatePayload(value: unknown, options: ValidateOptions = NO_OP
 }
 
 /**
+ * {@link validatePayload} with the codec's data rules (its `maxBytes`, and whether it sends): one
+ * notion of valid for validating, decoding and encoding. Not exported from the package.
+ */
+export function validateForCodec(value: unknown, options: ValidateOptions, data: DataRules): ValidationResult<Payload> {
+  // The one-pass check does not look for lone surrogates, which only a value about to be sent must not hold.
+  if (!data.sending && isCertainlyValid(value, options, data.maxBytes)) return { ok: true, value: value as Payload }
+  return validateWith(builtInValidator, value, options, data)
+}
+
+/**
  * {@link validatePayload} without the one-pass check in front: every payload through the
  * validators. What the fast check is tested against (test/fast-checks.test.ts); not exported
  * from the package.
@@ -102,6 +144,8 @@ const FAST_CHECK_VALUES = 1 << 20
  * `maxValues` values. `false` means only that the complete path must decide, and report.
  */
 export function isCertainlyValid(value: unknown, options: ValidateOptions, maxValues: number): boolean {
+  // The strict mode for senders looks at every key's name: the complete path does.
+  if (options.unknownProperties === 'reject') return false
   return fastCheck(value, depthLimit(options.maxDepth), options.unknownTypes === 'reject', maxValues)
 }
 
@@ -137,8 +181,29 @@ const visit: VisitNested = (payload, path) => {
   ;(queue ??= []).push(payload, path, depth + 1)
 }
 
-/** {@link validatePayload} with a given validator lookup (used by `createCodec`). */
-export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult<Payload> {
+/**
+ * {@link validatePayload} with a given validator lookup (used by `createCodec`): the schema's
+ * rules, then the plain-data rules (no number beyond ±2^53 or out of range, no value JSON would
+ * change or drop, nesting under 1000 levels; see {@link findUnencodable}), one list of issues.
+ */
+export function validateWith(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions = NO_OPTIONS, data: DataRules = RECEIVED): ValidationResult<Payload> {
+  let problem: ValidationIssue | undefined
+  try {
+    problem = findUnencodable(value, !data.sending, data.maxBytes)
+  } catch (error) {
+    problem = { path: '', code: 'invalid', message: `the value could not be read as JSON data (${describeThrown(error)}); pass plain JSON values` }
+  }
+  // A value too large or too deep for the walk, or unreadable, is not handed to the validators too.
+  if (problem && (problem.code === 'too_large' || problem.code === 'too_deep' || problem.code === 'invalid')) return { ok: false, issues: [problem] }
+  const result = validateSchemas(validatorOf, value, options)
+  if (problem === undefined) return result
+  // The value itself cannot be read faithfully there (a rounded number, a Date): that is the one
+  // thing said of its position; what the schema says of it would be about a value that is not there.
+  const at = problem.path
+  return { ok: false, issues: result.ok ? [problem] : [...result.issues.filter((i) => i.path !== at), problem] }
+}
+
+function validateSchemas(validatorOf: ValidatorLookup, value: unknown, options: ValidateOptions): ValidationResult<Payload> {
   const outerIssues = issues
   const outerQueue = queue
   const outerDepth = depth
@@ -153,7 +218,7 @@ export function validateWith(validatorOf: ValidatorLookup, value: unknown, optio
     let payload: unknown = value
     let path = ''
     for (let i = 0; ; i += 3) {
-      checkOne(validatorOf, payload, path, rejectUnknown)
+      checkOne(validatorOf, payload, path, rejectUnknown, options.unknownProperties === 'reject')
       // Read back: checkOne's validator may have queued nested payloads through `visit`.
       const pending = queue as unknown[] | undefined
       if (pending === undefined || i >= pending.length) break
@@ -181,7 +246,7 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean): void {
+function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, rejectUnknown: boolean, strict: boolean): void {
   if (!isObject(payload)) {
     report({ path, code: 'type', message: `a payload must be a JSON object with an integer "type", not ${describeValue(payload)}` })
     return
@@ -202,8 +267,18 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
   }
   if (!validate(payload, path, visit)) {
     const found: ValidationIssue[] = []
-    issuesFromAjv(validate.errors ?? [], payload, path, found)
+    // The hints of this type's schema: an app type's own (createCodec), else the built-in type's.
+    const tree = 'hints' in validate ? (validate as { hints?: HintTree }).hints : Object.hasOwn(hintsByType, type) ? hintsByType[type] : isSystemType(type) ? systemHints : undefined
+    issuesWithHints(validate.errors ?? [], payload, path, found, (pointer) => hintAt(tree, pointer))
     for (const issue of found) report(issue)
+  }
+  if (strict) {
+    const shape = 'shape' in validate ? (validate as { shape?: ShapeTree }).shape : Object.hasOwn(shapesByType, type) ? shapesByType[type] : isSystemType(type) ? systemShape : undefined
+    if (shape !== undefined) {
+      const found: ValidationIssue[] = []
+      unknownProperties(payload, shape, path, found)
+      for (const issue of found) report(issue)
+    }
   }
 }
 
@@ -211,7 +286,7 @@ function checkOne(validatorOf: ValidatorLookup, payload: unknown, path: string, 
  * A type validator made at run time from an Ajv function and the nested positions of its schema
  * (`createCodec`'s app types): the same contract as the generated ones.
  */
-export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[]): PayloadTypeValidator {
+export function typeValidatorOf(validate: ValidateFunction, nested: readonly NestedPosition[], hints?: HintTree, shape?: ShapeTree): PayloadTypeValidator {
   const visitAt = (holder: unknown, position: readonly string[], at: number, pointer: string, visit: VisitNested): void => {
     if (at === position.length) {
       if (isObject(holder)) visit(holder, pointer)
@@ -229,7 +304,8 @@ export function typeValidatorOf(validate: ValidateFunction, nested: readonly Nes
     return valid
   }
   check.errors = null as AjvError[] | null
-  return check
+  // Its own hints only (or none): a built-in type's hint never lands on an app's field.
+  return Object.assign(check, { hints, shape })
 }
 
 /** Whether `value` is a valid payload (known, generic system or unknown type). */

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { DecimalId } from '../../model/fields.js'
+import { DecimalId, ID_HINT } from '../../model/fields.js'
 import { DOCS_SYSTEM_FLAGS, HISTORY_SYSTEM_FLAGS } from '../../model/flags.js'
 import { definePayloadType } from '../../model/define.js'
 import { systemFields, built, checkBuildInput, extraOf, templateContent, type BuildOptions, type BuiltSystemMessage, type UserRef } from '../../model/system.js'
@@ -24,7 +24,7 @@ export const messageRecalledDefinition = definePayloadType({
   description: 'System message: a message was recalled (1006).',
   fields: {
     ...systemFields,
-    message_id: DecimalId('Id of the recalled message, as a decimal string.'),
+    message_id: DecimalId('Id of the recalled message, as a decimal string.', ID_HINT),
   },
   digest: 'system',
   examples: [
