@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import ts from 'typescript'
 
 /**
- * The pure marks of src/types and src/model: every schema-building call there carries
+ * The pure marks of the schema-building layers (`markedFolders`): every schema-building call there carries
  * `/* @__PURE__ *\/` in the source itself (explicit, reviewable, seen by every bundler without a
  * plugin). This finds the calls that need one and writes the marks (`--write`) or lists what lacks
  * one (`--check`, run by test/pure-marks.test.ts). The calls marked: TypeBox's `Type.*(…)` and the package's schema constructors (`definePayloadType`, `withStatic` and the
@@ -98,11 +98,14 @@ export function markPureCalls(source: string): string {
 
 const root = join(import.meta.dirname, '..')
 
+/** The layers that build schemas at module level (a bundler must be able to drop them unused). */
+export const markedFolders = ['types', 'model', 'events', 'api']
+
 /** The source files whose schema-building calls carry pure marks. */
 export function markedFiles(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []))
-  return [...walk(join(root, 'src', 'types')), ...walk(join(root, 'src', 'model'))]
+  return markedFolders.flatMap((folder) => walk(join(root, 'src', folder)))
 }
 
 /** The files (relative to the repository) whose source lacks a mark that `markPureCalls` would add. */

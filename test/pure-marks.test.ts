@@ -1,9 +1,9 @@
-/** Schema-building calls in src/types and src/model carry their pure mark in the source (no build-time rewriting). */
+/** Schema-building calls in the schema layers (src/types, model, events, api) carry their pure mark in the source (no build-time rewriting). */
 import { describe, expect, it } from 'vitest'
 import { markPureCalls, unmarkedFiles } from '../scripts/pure-marks.js'
 
 describe('pure marks', () => {
-  it('every schema-building call in src/types and src/model is marked in the source', () => {
+  it('every schema-building call in the schema layers is marked in the source', () => {
     expect(unmarkedFiles()).toEqual([])
   })
 
