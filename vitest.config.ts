@@ -1,6 +1,26 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * The slow tier: tests that start a browser, a child process, a build or a packed install, or run
+ * a six-figure number of cases. Everything else is the fast tier (`npm run test:fast`, the
+ * sources only, no build). `npm test` builds and runs both. A new test that needs dist/, spawns a
+ * process or drives Chromium goes in this list.
+ */
+export const slowTests = [
+  'test/add-a-type.test.ts',
+  'test/api-docs.test.ts',
+  'test/browser.test.ts',
+  'test/cli.test.ts',
+  'test/decoder-differential.test.ts',
+  'test/doc-links.test.ts',
+  'test/examples-runner.test.ts',
+  'test/inspector.test.ts',
+  'test/load.test.ts',
+  'test/package.test.ts',
+  'test/published-schemas.test.ts',
+]
+
 export default defineConfig({
   // The tests run the sources; on Node the package's "#platform" import is the Buffer layer
   // (test/codec.test.ts also runs the browser layer, platform-web.ts, directly).
@@ -14,10 +34,20 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/skipped-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: slowTests,
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      { extends: true, test: { name: 'slow', include: slowTests } },
+    ],
   },
 })
