@@ -13,6 +13,9 @@ import ts from 'typescript'
  * schemas. esbuild keeps the marks in dist/, for the consumer's bundler. TypeScript's scanner
  * finds the calls, so that comments and strings are never touched.
  */
+/** The language's own PascalCase functions (conversions, not schema builders): never marked. */
+const globalConversions = new Set(['String', 'Number', 'BigInt', 'Boolean', 'Symbol', 'Object', 'Array', 'Date', 'Error', 'TypeError', 'RangeError', 'Promise'])
+
 export function markPureCalls(source: string): string {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source)
   const tokens: { kind: ts.SyntaxKind; text: string; start: number }[] = []
@@ -76,7 +79,7 @@ export function markPureCalls(source: string): string {
     if (before && (before.kind === ts.SyntaxKind.DotToken || before.kind === ts.SyntaxKind.NewKeyword || before.kind === ts.SyntaxKind.FunctionKeyword)) continue
     let open = -1
     if (t.text === 'Type' && tokens[i + 1]?.kind === ts.SyntaxKind.DotToken && /^[A-Z]/.test(tokens[i + 2]?.text ?? '') && isCall(i + 3)) open = callOpen(i + 3)
-    else if ((t.text === 'definePayloadType' || t.text === 'withStatic' || /^[A-Z]\w*[a-z]\w*$/.test(t.text)) && isCall(i + 1)) open = callOpen(i + 1)
+    else if ((t.text === 'definePayloadType' || t.text === 'withStatic' || (/^[A-Z]\w*[a-z]\w*$/.test(t.text) && !globalConversions.has(t.text))) && isCall(i + 1)) open = callOpen(i + 1)
     if (open < 0) continue
     const close = matching(open)
     // A spread in the arguments (`{ ...meta, ... }`) may run a getter, so a bundler keeps a

@@ -118,15 +118,15 @@ export function definePayloadType<const T extends number, P extends TProperties>
   const params = spec.params
   // A type's own field wins over a common field of the same name (a screenshot's `from_uid`).
   const common = Object.fromEntries(Object.entries(commonFields).filter(([key]) => !Object.hasOwn(fields, key)))
-  const schema = Type.Object(
-    { type: Type.Literal(spec.type), ...fields, ...common },
+  const schema = /* @__PURE__ */ (() => Type.Object(
+    { type: /* @__PURE__ */ Type.Literal(spec.type), ...fields, ...common },
     {
       $id: schemaId(spec.name),
       title: `${pascalName(spec.name)}Payload`,
       description,
       ...(params ? { allOf: paramRules(params) } : {}),
     },
-  ) as unknown as PayloadTypeSchema<T, P>
+  ))() as unknown as PayloadTypeSchema<T, P>
   const definition = { ...rest, schema }
   Object.defineProperty(definition, DEFINITION, { value: true })
   return definition

@@ -39,7 +39,7 @@ export interface StaticSchema<S> extends TUnsafe<S>, TypeBox1Static<S> {}
  * also panics when `reply.message_id` is not a string.
  */
 export function DecimalId(description = 'int64 id as a decimal string (ids exceed 2^53, so never a JSON number).', fix?: string) {
-  return Type.String({ pattern: '^[0-9]+$', description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
+  return /* @__PURE__ */ (() => Type.String({ pattern: '^[0-9]+$', description, ...(fix === undefined ? {} : { 'x-hint': fix }) }))()
 }
 
 /**
@@ -54,14 +54,14 @@ export function hint(text: string): { readonly 'x-hint': string } {
 }
 
 /** A user id. */
-export const UidSchema = Type.String({ description: 'User id.' })
+export const UidSchema = /* @__PURE__ */ Type.String({ description: 'User id.' })
 
 /**
  * A size, dimension or duration: a non-negative finite JSON number. `unit` (`'a number of bytes'`)
  * is its hint: what an issue at the field adds.
  */
 export function NonNegative(description: string, unit?: string) {
-  return Type.Number({ minimum: 0, description, ...(unit === undefined ? {} : hint(unit)) })
+  return /* @__PURE__ */ (() => Type.Number({ minimum: 0, description, ...(unit === undefined ? {} : hint(unit)) }))()
 }
 
 /**
@@ -70,7 +70,7 @@ export function NonNegative(description: string, unit?: string) {
  * annotation; envelope schemas, which a strict Ajv such as Fastify's compiles, carry none).
  */
 export function Flag01(description: string, fix?: string) {
-  return Type.Union([Type.Literal(0), Type.Literal(1)], { description, ...(fix === undefined ? {} : { 'x-hint': fix }) })
+  return /* @__PURE__ */ (() => Type.Union([/* @__PURE__ */ Type.Literal(0), /* @__PURE__ */ Type.Literal(1)], { description, ...(fix === undefined ? {} : { 'x-hint': fix }) }))()
 }
 
 /** The hint of a 0/1 flag written as a boolean. */
@@ -85,13 +85,13 @@ const UID_LIST_HINT = 'a list of uid strings'
  *
  * @see {@link https://githubim.com/api/message} "Text Message (with @ functionality)"
  */
-export const MentionSchema = Type.Object(
+export const MentionSchema = /* @__PURE__ */ Type.Object(
   {
-    all: Type.Optional(
-      Flag01('1 = @everyone, 0 = only the listed uids. An integer, never a boolean.', 'use 1 for @everyone and 0 otherwise: the JS SDK reads a boolean as 0 and the TangSengDaoDao server crashes on it'),
+    all: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Flag01('1 = @everyone, 0 = only the listed uids. An integer, never a boolean.', 'use 1 for @everyone and 0 otherwise: the JS SDK reads a boolean as 0 and the TangSengDaoDao server crashes on it'),
     ),
-    uids: Type.Optional(
-      Type.Array(UidSchema, {
+    uids: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Type.Array(UidSchema, {
         description: 'Mentioned uids, in the order their @name tokens appear in the text (the TangSengDaoDao web matches them by position).',
         'x-hint': UID_LIST_HINT,
       }),
@@ -101,22 +101,22 @@ export const MentionSchema = Type.Object(
 )
 export type Mention = Static<typeof MentionSchema>
 
-const ReplyFields = Type.Object(
+const ReplyFields = /* @__PURE__ */ Type.Object(
   {
-    message_id: DecimalId('Id of the quoted message, as a decimal string.', ID_HINT),
-    message_seq: Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
-    from_uid: Type.String({ description: 'Sender of the quoted message.' }),
-    from_name: Type.Optional(Type.String({ description: 'Display name of that sender.' })),
-    root_mid: Type.Optional(
-      Type.String({
+    message_id: /* @__PURE__ */ DecimalId('Id of the quoted message, as a decimal string.', ID_HINT),
+    message_seq: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Sequence number of the quoted message in its channel.' }),
+    from_uid: /* @__PURE__ */ Type.String({ description: 'Sender of the quoted message.' }),
+    from_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Display name of that sender.' })),
+    root_mid: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Type.String({
         pattern: '^[0-9]*$',
         description:
           'Id of the first message of the reply chain, as a decimal string (Android, iOS, Flutter). `""` when there is none: Flutter and HarmonyOS always write the key, and Android re-sends a decoded reply that way.',
         'x-hint': ID_HINT,
       }),
     ),
-    root_message_id: Type.Optional(DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.', ID_HINT)),
-    payload: Type.Optional(Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', 'x-hint': PAYLOAD_HINT })),
+    root_message_id: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ DecimalId('The JS SDK writes the chain root under this name instead of `root_mid`; both are accepted.', ID_HINT)),
+    payload: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The quoted message: a full payload, which may itself carry a reply.', 'x-hint': PAYLOAD_HINT })),
   },
   { title: 'Reply', description: 'A quoted message. `payload` nests a full payload, so reply chains can nest.' },
 )
@@ -131,25 +131,25 @@ export interface Reply extends Omit<Static<typeof ReplyFields>, 'payload'> {
   payload?: Payload
 }
 /** Schema of {@link Reply}; `payload` is a `$ref` to the payload union. */
-export const ReplySchema = withStatic<Reply>(ReplyFields)
+export const ReplySchema = /* @__PURE__ */ withStatic<Reply>(ReplyFields)
 
 /** One rich-text span. Offsets are UTF-16 code units, as Android and iOS write them. */
-export const EntitySchema = Type.Object(
+export const EntitySchema = /* @__PURE__ */ Type.Object(
   {
-    offset: Type.Integer({ minimum: 0, description: 'Start of the span, in UTF-16 code units.' }),
-    length: Type.Integer({ minimum: 0, description: 'Length of the span, in UTF-16 code units.' }),
-    type: Type.String({ description: '`mention`, `link` or `bot_command`.' }),
-    value: Type.Optional(Type.String({ description: 'uid for `mention`; URL, e-mail or phone for `link`.' })),
+    offset: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Start of the span, in UTF-16 code units.' }),
+    length: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Length of the span, in UTF-16 code units.' }),
+    type: /* @__PURE__ */ Type.String({ description: '`mention`, `link` or `bot_command`.' }),
+    value: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'uid for `mention`; URL, e-mail or phone for `link`.' })),
   },
   { title: 'Entity' },
 )
 export type Entity = Static<typeof EntitySchema>
 
 /** One `extra` entry of a system message: the user that `{n}` in `content` stands for. */
-export const SystemExtraSchema = Type.Object(
+export const SystemExtraSchema = /* @__PURE__ */ Type.Object(
   {
     uid: UidSchema,
-    name: Type.String({ description: 'Display name that replaces `{n}`.' }),
+    name: /* @__PURE__ */ Type.String({ description: 'Display name that replaces `{n}`.' }),
   },
   { title: 'SystemExtra' },
 )
@@ -160,26 +160,26 @@ export type SystemExtra = Static<typeof SystemExtraSchema>
  * Spread into each type's properties.
  */
 export const commonFields = {
-  mention: Type.Optional(MentionSchema),
-  reply: Type.Optional(ReplySchema),
-  entities: Type.Optional(Type.Array(EntitySchema, { description: 'Rich-text spans (mentions, links, bot commands).' })),
-  robot_id: Type.Optional(Type.String({ description: 'The bot this message is addressed to.' })),
-  visibles: Type.Optional(
-    Type.Array(UidSchema, {
+  mention: /* @__PURE__ */ Type.Optional(MentionSchema),
+  reply: /* @__PURE__ */ Type.Optional(ReplySchema),
+  entities: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Array(EntitySchema, { description: 'Rich-text spans (mentions, links, bot commands).' })),
+  robot_id: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'The bot this message is addressed to.' })),
+  visibles: /* @__PURE__ */ Type.Optional(
+    /* @__PURE__ */ Type.Array(UidSchema, {
       description: 'Only these uids see the message. Android and Flutter hide the message when this is present but empty: omit it instead.',
       'x-hint': 'a list of uid strings; omit the key rather than sending [] (Android and Flutter then hide the message)',
     }),
   ),
-  invisibles: Type.Optional(Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),
-  flame: Type.Optional(Flag01('1 = burn after reading.', FLAG_HINT)),
-  flame_second: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds before a read message burns.' })),
-  from_uid: Type.Optional(Type.String({ description: 'Original sender, for messages the system sends on a user’s behalf.' })),
-  from_name: Type.Optional(Type.String({ description: 'Display name of `from_uid`.' })),
+  invisibles: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Array(UidSchema, { description: 'These uids do not see the message (JS SDK).' })),
+  flame: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Flag01('1 = burn after reading.', FLAG_HINT)),
+  flame_second: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Seconds before a read message burns.' })),
+  from_uid: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Original sender, for messages the system sends on a user’s behalf.' })),
+  from_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Display name of `from_uid`.' })),
 }
 
 /** The shape every payload has: an object whose `type` is an integer. */
-export const PayloadEnvelopeSchema = Type.Object(
-  { type: Type.Integer({ description: 'Content type. A JSON integer: `"text"` or `"1"` is not understood by any client.' }) },
+export const PayloadEnvelopeSchema = /* @__PURE__ */ Type.Object(
+  { type: /* @__PURE__ */ Type.Integer({ description: 'Content type. A JSON integer: `"text"` or `"1"` is not understood by any client.' }) },
   { title: 'PayloadEnvelope' },
 )
 

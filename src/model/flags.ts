@@ -6,11 +6,11 @@ import { Flag01 } from './fields.js'
  *
  * @see {@link https://githubim.com/api/message} `header`
  */
-export const HeaderFlagsSchema = Type.Object(
+export const HeaderFlagsSchema = /* @__PURE__ */ Type.Object(
   {
-    no_persist: Flag01('1 = do not store the message (no history, no offline retry).'),
-    red_dot: Flag01('1 = count the message as unread (show a red dot).'),
-    sync_once: Flag01(
+    no_persist: /* @__PURE__ */ Flag01('1 = do not store the message (no history, no offline retry).'),
+    red_dot: /* @__PURE__ */ Flag01('1 = count the message as unread (show a red dot).'),
+    sync_once: /* @__PURE__ */ Flag01(
       '1 = write-diffusion: synced once per user. WuKongIM v2 routes such messages to a separate command channel that channel history never shows (WuKongIM issue #414); the docs reserve it for commands.',
     ),
   },

@@ -4,16 +4,16 @@ import { definePayloadType } from '../model/define.js'
 
 /** Business card (type 7): shares a user. */
 
-export const cardDefinition = definePayloadType({
+export const cardDefinition = /* @__PURE__ */ definePayloadType({
   type: 7,
   name: 'card',
   description: 'Business card (type 7).',
   fields: {
-    uid: Type.String({ description: 'The shared user’s uid.' }),
-    name: Type.String({ description: 'The shared user’s display name.' }),
-    avatar: Type.Optional(Type.String({ description: 'Avatar URL.' })),
-    vercode: Type.Optional(
-      Type.Union([Type.String(), Type.Null()], {
+    uid: /* @__PURE__ */ Type.String({ description: 'The shared user’s uid.' }),
+    name: /* @__PURE__ */ Type.String({ description: 'The shared user’s display name.' }),
+    avatar: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Avatar URL.' })),
+    vercode: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Type.Union([/* @__PURE__ */ Type.String(), /* @__PURE__ */ Type.Null()], {
         description: 'Verification code for adding the user as a friend. The Flutter SDK writes `null` when it has none.',
       }),
     ),
@@ -35,5 +35,5 @@ export const cardDefinition = definePayloadType({
   ],
   invalidExamples: [{ title: 'No uid', value: { type: 7, name: '李四' }, path: '/uid' }],
 })
-export const CardSchema = cardDefinition.schema
+export const CardSchema = /* @__PURE__ */ (() => cardDefinition.schema)()
 export type CardPayload = Static<typeof CardSchema>

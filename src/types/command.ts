@@ -4,11 +4,11 @@ import { COMMAND_FLAGS } from '../model/flags.js'
 import { definePayloadType } from '../model/define.js'
 
 const channelRef = {
-  channel_id: Type.String({ description: 'Channel id.' }),
-  channel_type: Type.Integer({ minimum: 0, description: 'Channel type (1 personal, 2 group, …).' }),
+  channel_id: /* @__PURE__ */ Type.String({ description: 'Channel id.' }),
+  channel_type: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Channel type (1 personal, 2 group, …).' }),
 }
-const groupRef = { group_no: Type.String({ description: 'Group id.' }) }
-const noParam = Type.Object({})
+const groupRef = { group_no: /* @__PURE__ */ Type.String({ description: 'Group id.' }) }
+const noParam = /* @__PURE__ */ Type.Object({})
 
 /**
  * `param` of the commands the docs and the WuKongIM / TangSengDaoDao ecosystem define (names from
@@ -19,41 +19,41 @@ const noParam = Type.Object({})
  */
 export const commandParamSchemas = {
   /** Docs: group information changed; refetch it. */
-  groupUpdate: Type.Object({ group_no: Type.Optional(groupRef.group_no) }),
+  groupUpdate: /* @__PURE__ */ Type.Object({ group_no: /* @__PURE__ */ Type.Optional(groupRef.group_no) }),
   /** Docs: group members changed; sync them incrementally. */
-  memberUpdate: Type.Object(groupRef),
+  memberUpdate: /* @__PURE__ */ Type.Object(groupRef),
   /** Docs: clear the red dot of a conversation. */
-  unreadClear: Type.Object({ ...channelRef, unread: Type.Optional(Type.Integer({ minimum: 0, description: 'Unread count to keep.' })) }),
-  channelUpdate: Type.Object(channelRef),
-  groupAvatarUpdate: Type.Object(groupRef),
-  userAvatarUpdate: Type.Object({ uid: Type.String() }),
-  typing: Type.Object({ from_uid: Type.String(), from_name: Type.Optional(Type.String()), ...channelRef }),
-  onlineStatus: Type.Object({
-    uid: Type.String(),
-    online: Type.Optional(Type.Integer()),
-    device_flag: Type.Optional(Type.Integer()),
-    main_device_flag: Type.Optional(Type.Integer()),
-    all_offline: Type.Optional(Type.Integer()),
+  unreadClear: /* @__PURE__ */ (() => Type.Object({ ...channelRef, unread: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Unread count to keep.' })) }))(),
+  channelUpdate: /* @__PURE__ */ Type.Object(channelRef),
+  groupAvatarUpdate: /* @__PURE__ */ Type.Object(groupRef),
+  userAvatarUpdate: /* @__PURE__ */ Type.Object({ uid: /* @__PURE__ */ Type.String() }),
+  typing: /* @__PURE__ */ (() => Type.Object({ from_uid: /* @__PURE__ */ Type.String(), from_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()), ...channelRef }))(),
+  onlineStatus: /* @__PURE__ */ Type.Object({
+    uid: /* @__PURE__ */ Type.String(),
+    online: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer()),
+    device_flag: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer()),
+    main_device_flag: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer()),
+    all_offline: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer()),
   }),
-  friendRequest: Type.Object({
-    apply_uid: Type.String(),
-    apply_name: Type.Optional(Type.String()),
-    remark: Type.Optional(Type.String()),
-    token: Type.Optional(Type.String()),
-    to_uid: Type.Optional(Type.String()),
+  friendRequest: /* @__PURE__ */ Type.Object({
+    apply_uid: /* @__PURE__ */ Type.String(),
+    apply_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
+    remark: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
+    token: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
+    to_uid: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
   }),
-  friendAccept: Type.Object({ from_uid: Type.String(), to_uid: Type.String() }),
-  friendDeleted: Type.Object({ uid: Type.String() }),
+  friendAccept: /* @__PURE__ */ Type.Object({ from_uid: /* @__PURE__ */ Type.String(), to_uid: /* @__PURE__ */ Type.String() }),
+  friendDeleted: /* @__PURE__ */ Type.Object({ uid: /* @__PURE__ */ Type.String() }),
   /** TangSengDaoDao's recall: `message_id` formatted as a decimal string. */
-  messageRevoke: Type.Object({ message_id: DecimalId('Id of the recalled message.', ID_HINT) }),
+  messageRevoke: /* @__PURE__ */ Type.Object({ message_id: /* @__PURE__ */ DecimalId('Id of the recalled message.', ID_HINT) }),
   /** Spelled `messageEerase` by TangSengDaoDao, and so on the wire. */
-  messageEerase: Type.Object({
-    erase_type: Type.Union([Type.Literal('all'), Type.Literal('from')]),
-    from_uid: Type.Optional(Type.String()),
+  messageEerase: /* @__PURE__ */ (() => Type.Object({
+    erase_type: /* @__PURE__ */ Type.Union([/* @__PURE__ */ Type.Literal('all'), /* @__PURE__ */ Type.Literal('from')]),
+    from_uid: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
     ...channelRef,
-  }),
-  conversationDelete: Type.Object(channelRef),
-  conversationDeleted: Type.Object(channelRef),
+  }))(),
+  conversationDelete: /* @__PURE__ */ Type.Object(channelRef),
+  conversationDeleted: /* @__PURE__ */ Type.Object(channelRef),
   syncMessageExtra: noParam,
   syncMessageReaction: noParam,
   syncReminders: noParam,
@@ -64,7 +64,7 @@ export const commandParamSchemas = {
 /** The `param` type of each known command. */
 export type CommandParams = { [C in keyof typeof commandParamSchemas]: Static<(typeof commandParamSchemas)[C]> }
 
-const ParamSchema = Type.Object({}, { description: 'Command arguments; shape depends on `cmd`.' })
+const ParamSchema = /* @__PURE__ */ Type.Object({}, { description: 'Command arguments; shape depends on `cmd`.' })
 
 
 /** A command payload whose `cmd` is the known command `C`, with that command's `param`. */
@@ -78,15 +78,15 @@ export function isCommand<C extends keyof CommandParams>(payload: { type: number
   return payload.type === commandDefinition.type && (payload as { cmd?: unknown }).cmd === cmd
 }
 
-export const commandDefinition = definePayloadType({
+export const commandDefinition = /* @__PURE__ */ definePayloadType({
   type: 99,
   name: 'command',
   description:
     'Command (type 99): tells clients to do something (sync members, clear a red dot). Send with `sync_once: 1`. The `param` of each known `cmd` is checked.',
   fields: {
-    cmd: Type.String({ minLength: 1, description: 'Command name, e.g. `memberUpdate`.' }),
-    param: Type.Optional(withStatic<Record<string, unknown>>(ParamSchema)),
-    sign: Type.Optional(Type.String({ description: 'Signature (read by iOS only).' })),
+    cmd: /* @__PURE__ */ Type.String({ minLength: 1, description: 'Command name, e.g. `memberUpdate`.' }),
+    param: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ withStatic<Record<string, unknown>>(ParamSchema)),
+    sign: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Signature (read by iOS only).' })),
   },
   params: commandParamSchemas,
   flags: COMMAND_FLAGS,
@@ -109,5 +109,5 @@ export const commandDefinition = definePayloadType({
  *
  * @see {@link https://githubim.com/api/message} "Command Message"
  */
-export const CommandSchema = commandDefinition.schema
+export const CommandSchema = /* @__PURE__ */ (() => commandDefinition.schema)()
 export type CommandPayload = Static<typeof CommandSchema>

@@ -9,14 +9,14 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "File Message"
  */
 
-export const fileDefinition = definePayloadType({
+export const fileDefinition = /* @__PURE__ */ definePayloadType({
   type: 8,
   name: 'file',
   description: 'File message (type 8); `size` is in bytes.',
   fields: {
-    url: Type.String({ description: 'Where the file can be downloaded.' }),
-    name: Type.String({ description: 'File name shown to users.' }),
-    size: NonNegative('Size in bytes.', 'a number of bytes'),
+    url: /* @__PURE__ */ Type.String({ description: 'Where the file can be downloaded.' }),
+    name: /* @__PURE__ */ Type.String({ description: 'File name shown to users.' }),
+    size: /* @__PURE__ */ NonNegative('Size in bytes.', 'a number of bytes'),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[文件]{name}', en: '[File] {name}' },
@@ -26,5 +26,5 @@ export const fileDefinition = definePayloadType({
   ],
   invalidExamples: [{ title: 'Size as a string', value: { type: 8, url: 'http://x/a', name: 'a', size: '1 KB' }, path: '/size' }],
 })
-export const FileSchema = fileDefinition.schema
+export const FileSchema = /* @__PURE__ */ (() => fileDefinition.schema)()
 export type FilePayload = Static<typeof FileSchema>

@@ -9,15 +9,15 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Image Message"
  */
 
-export const imageDefinition = definePayloadType({
+export const imageDefinition = /* @__PURE__ */ definePayloadType({
   type: 2,
   name: 'image',
   description: 'Image message (type 2).',
   fields: {
-    url: Type.String({ description: 'Where the image can be downloaded.' }),
-    width: NonNegative('Width in pixels (iOS writes floats).', 'a number of pixels'),
-    height: NonNegative('Height in pixels.', 'a number of pixels'),
-    size: Type.Optional(NonNegative('Size in bytes.', 'a number of bytes')),
+    url: /* @__PURE__ */ Type.String({ description: 'Where the image can be downloaded.' }),
+    width: /* @__PURE__ */ NonNegative('Width in pixels (iOS writes floats).', 'a number of pixels'),
+    height: /* @__PURE__ */ NonNegative('Height in pixels.', 'a number of pixels'),
+    size: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ NonNegative('Size in bytes.', 'a number of bytes')),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[图片]', en: '[Image]' },
@@ -31,5 +31,5 @@ export const imageDefinition = definePayloadType({
     { title: 'No url', value: { type: 2, width: 200, height: 320 }, path: '/url' },
   ],
 })
-export const ImageSchema = imageDefinition.schema
+export const ImageSchema = /* @__PURE__ */ (() => imageDefinition.schema)()
 export type ImagePayload = Static<typeof ImageSchema>

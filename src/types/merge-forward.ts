@@ -5,12 +5,12 @@ import { PAYLOAD_SCHEMA_ID, schemaId } from '../model/schema-ids.js'
 import { definePayloadType } from '../model/define.js'
 import type { Payload } from './payload.js'
 
-const ForwardedMessageFields = Type.Object(
+const ForwardedMessageFields = /* @__PURE__ */ Type.Object(
   {
-    message_id: DecimalId('Id of the forwarded message, as a decimal string.', ID_HINT),
-    timestamp: Type.Integer({ minimum: 0, description: 'When it was sent, in Unix seconds.' }),
-    from_uid: Type.String({ description: 'Its sender.' }),
-    payload: Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The forwarded message: a full payload.' }),
+    message_id: /* @__PURE__ */ DecimalId('Id of the forwarded message, as a decimal string.', ID_HINT),
+    timestamp: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'When it was sent, in Unix seconds.' }),
+    from_uid: /* @__PURE__ */ Type.String({ description: 'Its sender.' }),
+    payload: /* @__PURE__ */ Type.Ref(PAYLOAD_SCHEMA_ID, { description: 'The forwarded message: a full payload.' }),
   },
   { title: 'ForwardedMessage' },
 )
@@ -18,30 +18,30 @@ const ForwardedMessageFields = Type.Object(
 export interface ForwardedMessage extends Omit<Static<typeof ForwardedMessageFields>, 'payload'> {
   payload: Payload
 }
-const ForwardedMessageSchema = withStatic<ForwardedMessage>(ForwardedMessageFields)
+const ForwardedMessageSchema = /* @__PURE__ */ withStatic<ForwardedMessage>(ForwardedMessageFields)
 
 /** Merged forward of chat history (type 11); each entry nests a full payload. */
 
-export const mergeForwardDefinition = definePayloadType({
+export const mergeForwardDefinition = /* @__PURE__ */ definePayloadType({
   type: 11,
   name: 'merge-forward',
   description: 'Merged forward of chat history (type 11).',
   fields: {
-    channel_type: Type.Integer({ minimum: 0, description: 'Channel type the messages came from (1 personal, 2 group).' }),
-    users: Type.Optional(
-      Type.Array(
-        Type.Object(
+    channel_type: /* @__PURE__ */ Type.Integer({ minimum: 0, description: 'Channel type the messages came from (1 personal, 2 group).' }),
+    users: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Type.Array(
+        /* @__PURE__ */ Type.Object(
           {
-            uid: Type.String(),
-            name: Type.Optional(Type.String({ description: 'Absent when the forwarding client had no cached name for the sender (TangSengDaoDao Android and web).' })),
-            avatar: Type.Optional(Type.String()),
+            uid: /* @__PURE__ */ Type.String(),
+            name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Absent when the forwarding client had no cached name for the sender (TangSengDaoDao Android and web).' })),
+            avatar: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String()),
           },
           { title: 'ForwardedUser' },
         ),
         { description: 'The senders, for display. TangSengDaoDao Android leaves the key out for group chats, and the web lists one entry per message.' },
       ),
     ),
-    msgs: Type.Array(ForwardedMessageSchema, { description: 'The forwarded messages, oldest first.' }),
+    msgs: /* @__PURE__ */ Type.Array(ForwardedMessageSchema, { description: 'The forwarded messages, oldest first.' }),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[聊天记录]', en: '[Chat history]' },
@@ -93,5 +93,5 @@ export const mergeForwardDefinition = definePayloadType({
     },
   ],
 })
-export const MergeForwardSchema = mergeForwardDefinition.schema
+export const MergeForwardSchema = /* @__PURE__ */ (() => mergeForwardDefinition.schema)()
 export type MergeForwardPayload = Static<typeof MergeForwardSchema>

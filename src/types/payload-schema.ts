@@ -13,23 +13,23 @@ import { payloadDefinitions } from './definitions.js'
 import { GenericSystemSchema } from './system/generic.js'
 import { withStatic } from '../model/fields.js'
 
-const knownTypes = payloadDefinitions.map((d) => Type.Literal(d.type))
-const knownSystemTypes = payloadDefinitions.filter((d) => isSystemType(d.type)).map((d) => Type.Literal(d.type))
+const knownTypes = payloadDefinitions.map((d) => /* @__PURE__ */ Type.Literal(d.type))
+const knownSystemTypes = payloadDefinitions.filter((d) => isSystemType(d.type)).map((d) => /* @__PURE__ */ Type.Literal(d.type))
 
-const PayloadUnion = Type.Union(
+const PayloadUnion = /* @__PURE__ */ (() => Type.Union(
   [
     ...payloadDefinitions.map((d) => d.schema),
-    Type.Composite([GenericSystemSchema, Type.Object({ type: Type.Intersect([Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX }), Type.Not(Type.Union(knownSystemTypes))]) })]),
-    Type.Object({ type: Type.Intersect([Type.Integer(), Type.Not(Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX })), Type.Not(Type.Union(knownTypes))]) }, { title: 'UnknownPayload' }),
+    /* @__PURE__ */ Type.Composite([GenericSystemSchema, /* @__PURE__ */ Type.Object({ type: /* @__PURE__ */ Type.Intersect([/* @__PURE__ */ Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX }), /* @__PURE__ */ Type.Not(/* @__PURE__ */ Type.Union(knownSystemTypes))]) })]),
+    /* @__PURE__ */ Type.Object({ type: /* @__PURE__ */ Type.Intersect([/* @__PURE__ */ Type.Integer(), /* @__PURE__ */ Type.Not(/* @__PURE__ */ Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX })), /* @__PURE__ */ Type.Not(/* @__PURE__ */ Type.Union(knownTypes))]) }, { title: 'UnknownPayload' }),
   ],
   { $id: PAYLOAD_SCHEMA_ID, title: 'Payload', description: 'Any WuKongIM message payload.' },
-)
+))()
 
 /**
  * Every payload. Nested payloads are `$ref`s to this schema's `$id`, so TypeBox needs it as a
  * reference: `Value.Check(PayloadSchema, PayloadReferences, value)`.
  */
-export const PayloadSchema = withStatic<Payload>(PayloadUnion)
+export const PayloadSchema = /* @__PURE__ */ withStatic<Payload>(PayloadUnion)
 
 /** References for TypeBox `Value.Check` / `TypeCompiler.Compile` of any payload schema. */
 export const PayloadReferences = [PayloadUnion]

@@ -8,13 +8,13 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Text Message"
  */
 
-export const textDefinition = definePayloadType({
+export const textDefinition = /* @__PURE__ */ definePayloadType({
   type: 1,
   name: 'text',
   description: 'Text message (type 1) with optional @-mentions and a quoted reply.',
   fields: {
-    content: Type.String({ description: 'The text. The JS SDK calls it `text`; on the wire it is `content`.' }),
-    format: Type.Optional(Type.String({ description: 'iOS only: `""` or `"html"`.' })),
+    content: /* @__PURE__ */ Type.String({ description: 'The text. The JS SDK calls it `text`; on the wire it is `content`.' }),
+    format: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'iOS only: `""` or `"html"`.' })),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '{content}', en: '{content}' },
@@ -117,5 +117,5 @@ export const textDefinition = definePayloadType({
     },
   ],
 })
-export const TextSchema = textDefinition.schema
+export const TextSchema = /* @__PURE__ */ (() => textDefinition.schema)()
 export type TextPayload = Static<typeof TextSchema>

@@ -8,17 +8,17 @@ import { definePayloadType } from '../model/define.js'
  * `timeTrad`. Android leaks `coverLocalPath`; such device-local keys are kept as they are.
  */
 
-export const videoDefinition = definePayloadType({
+export const videoDefinition = /* @__PURE__ */ definePayloadType({
   type: 5,
   name: 'video',
   description: 'Short video (type 5); `second` is the duration in seconds.',
   fields: {
-    url: Type.String({ description: 'Where the video can be downloaded.' }),
-    cover: Type.String({ description: 'Cover image URL.' }),
-    second: NonNegative('Duration in seconds.', 'a number of seconds'),
-    width: NonNegative('Width in pixels.', 'a number of pixels'),
-    height: NonNegative('Height in pixels.', 'a number of pixels'),
-    size: Type.Optional(NonNegative('Size in bytes.', 'a number of bytes')),
+    url: /* @__PURE__ */ Type.String({ description: 'Where the video can be downloaded.' }),
+    cover: /* @__PURE__ */ Type.String({ description: 'Cover image URL.' }),
+    second: /* @__PURE__ */ NonNegative('Duration in seconds.', 'a number of seconds'),
+    width: /* @__PURE__ */ NonNegative('Width in pixels.', 'a number of pixels'),
+    height: /* @__PURE__ */ NonNegative('Height in pixels.', 'a number of pixels'),
+    size: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ NonNegative('Size in bytes.', 'a number of bytes')),
   },
   flags: CHAT_FLAGS,
   digest: { zh: '[视频]', en: '[Video]' },
@@ -31,5 +31,5 @@ export const videoDefinition = definePayloadType({
   ],
   invalidExamples: [{ title: 'No cover', value: { type: 5, url: 'https://x/1.mp4', second: 1, width: 1, height: 1 }, path: '/cover' }],
 })
-export const VideoSchema = videoDefinition.schema
+export const VideoSchema = /* @__PURE__ */ (() => videoDefinition.schema)()
 export type VideoPayload = Static<typeof VideoSchema>

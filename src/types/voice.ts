@@ -9,15 +9,15 @@ import { definePayloadType } from '../model/define.js'
  * @see {@link https://githubim.com/api/message} "Voice Message"
  */
 
-export const voiceDefinition = definePayloadType({
+export const voiceDefinition = /* @__PURE__ */ definePayloadType({
   type: 4,
   name: 'voice',
   description: 'Voice message (type 4); `timeTrad` is the duration in seconds.',
   fields: {
-    url: Type.String({ description: 'Where the audio can be downloaded.' }),
-    timeTrad: NonNegative('Duration in seconds (the odd key name is the protocol’s).', 'a number of seconds'),
-    waveform: Type.Optional(
-      Type.Union([Type.String(), Type.Null()], {
+    url: /* @__PURE__ */ Type.String({ description: 'Where the audio can be downloaded.' }),
+    timeTrad: /* @__PURE__ */ NonNegative('Duration in seconds (the odd key name is the protocol’s).', 'a number of seconds'),
+    waveform: /* @__PURE__ */ Type.Optional(
+      /* @__PURE__ */ Type.Union([/* @__PURE__ */ Type.String(), /* @__PURE__ */ Type.Null()], {
         description: 'Waveform bytes, Base64 (iOS may insert line feeds). The Flutter SDK writes `null` when it has none, HarmonyOS `""`.',
       }),
     ),
@@ -48,5 +48,5 @@ export const voiceDefinition = definePayloadType({
     },
   ],
 })
-export const VoiceSchema = voiceDefinition.schema
+export const VoiceSchema = /* @__PURE__ */ (() => voiceDefinition.schema)()
 export type VoicePayload = Static<typeof VoiceSchema>

@@ -13,21 +13,21 @@ const meta = {
   templates: { default: { zh: '我们已经是好友了，可以开始聊天了', en: 'You are now friends. Say hello!' } },
 } as const
 
-export const friendAcceptedDefinition = definePayloadType({
+export const friendAcceptedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'friend-accepted',
   description: 'System message: a friend request was accepted (1004, TangSengDaoDao).',
   fields: {
     ...systemFieldsOptionalExtra,
-    sure_uid: Type.Optional(Type.String({ description: 'Who accepted.' })),
-    sure_name: Type.Optional(Type.String({ description: 'Their display name.' })),
-    to_uid: Type.Optional(Type.String({ description: 'Who had asked.' })),
+    sure_uid: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Who accepted.' })),
+    sure_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Their display name.' })),
+    to_uid: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Who had asked.' })),
   },
   digest: 'system',
   examples: [{ title: 'Friend accepted', value: { type: 1004, content: '我们已经是好友了，可以开始聊天了', sure_uid: 'u2', sure_name: '李四', to_uid: 'u1' } }],
   invalidExamples: [{ title: 'content as a number', value: { type: 1004, content: 1 }, path: '/content' }],
-})
-export const FriendAcceptedSchema = friendAcceptedDefinition.schema
+}))()
+export const FriendAcceptedSchema = /* @__PURE__ */ (() => friendAcceptedDefinition.schema)()
 export type FriendAcceptedPayload = Static<typeof FriendAcceptedSchema>
 
 /** 1004: `accepter` accepted `requester`'s friend request (TangSengDaoDao; fixed text). */

@@ -10,16 +10,16 @@ import { definePayloadType } from '../../model/define.js'
  * command instead (TangSengDaoDao/TangSengDaoDaoServerLib:config/msg.go, `SendFriendApply`).
  */
 
-export const friendApplyDefinition = definePayloadType({
+export const friendApplyDefinition = /* @__PURE__ */ definePayloadType({
   type: 1000,
   name: 'friend-apply',
   description: 'System message: a friend request (1000, TangSengDaoDao).',
   fields: {
-    apply_uid: Type.String({ description: 'Who asks.' }),
-    apply_name: Type.String({ description: 'Their display name.' }),
-    to_uid: Type.String({ description: 'Who is asked.' }),
-    remark: Type.String({ description: 'The applicant’s message ("我是…"), `""` when none.' }),
-    token: Type.String({ description: 'Token the accepting client passes back to the server.' }),
+    apply_uid: /* @__PURE__ */ Type.String({ description: 'Who asks.' }),
+    apply_name: /* @__PURE__ */ Type.String({ description: 'Their display name.' }),
+    to_uid: /* @__PURE__ */ Type.String({ description: 'Who is asked.' }),
+    remark: /* @__PURE__ */ Type.String({ description: 'The applicant’s message ("我是…"), `""` when none.' }),
+    token: /* @__PURE__ */ Type.String({ description: 'Token the accepting client passes back to the server.' }),
   },
   flags: COMMAND_FLAGS,
   digest: { zh: '[好友申请]{apply_name}', en: '[Friend request] {apply_name}' },
@@ -32,5 +32,5 @@ export const friendApplyDefinition = definePayloadType({
   ],
   invalidExamples: [{ title: 'No applicant', value: { type: 1000, apply_name: '李四', to_uid: 'u1', remark: '', token: 't' }, path: '/apply_uid' }],
 })
-export const FriendApplySchema = friendApplyDefinition.schema
+export const FriendApplySchema = /* @__PURE__ */ (() => friendApplyDefinition.schema)()
 export type FriendApplyPayload = Static<typeof FriendApplySchema>

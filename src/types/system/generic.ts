@@ -11,15 +11,15 @@ import { SystemContent, SystemExtraList } from '../../model/system.js'
  * checked when present, every other field is kept. Clients render all of 1000–2000 with the
  * generic template renderer, so a new server-side system type keeps working.
  */
-export const GenericSystemSchema = Type.Object(
+export const GenericSystemSchema = /* @__PURE__ */ (() => Type.Object(
   {
-    type: Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX, description: 'A system type (1000–2000) without a specific schema.' }),
-    content: Type.Optional(SystemContent),
-    extra: Type.Optional(SystemExtraList),
+    type: /* @__PURE__ */ Type.Integer({ minimum: SYSTEM_TYPE_MIN, maximum: SYSTEM_TYPE_MAX, description: 'A system type (1000–2000) without a specific schema.' }),
+    content: /* @__PURE__ */ Type.Optional(SystemContent),
+    extra: /* @__PURE__ */ Type.Optional(SystemExtraList),
     ...commonFields,
   },
   { $id: schemaId('system'), title: 'GenericSystemPayload', description: 'Any other system message (type 1000–2000): `content` template and `extra` when present.' },
-)
+))()
 
 /** A system message whose `type` has no specific schema. `type` is an integer in 1000–2000 without a definition. */
 export interface GenericSystemPayload {

@@ -17,15 +17,15 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Create Group Chat"
  */
-export const groupCreatedDefinition = definePayloadType({
+export const groupCreatedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-created',
   description: 'System message: a group was created (1001).',
   fields: {
     ...systemFields,
-    creator: Type.Optional(Type.String({ description: 'Creator uid.' })),
-    creator_name: Type.Optional(Type.String({ description: 'Creator display name.' })),
-    version: Type.Optional(Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
+    creator: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Creator uid.' })),
+    creator_name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Creator display name.' })),
+    version: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Integer({ description: 'Group version (TangSengDaoDao).' })),
   },
   digest: 'system',
   examples: [
@@ -63,8 +63,8 @@ export const groupCreatedDefinition = definePayloadType({
   invalidExamples: [
     { title: 'extra entry without a name', value: { type: 1001, content: '{0} created the group', extra: [{ uid: 'u1' }] }, path: '/extra/0/name' },
   ],
-})
-export const GroupCreatedSchema = groupCreatedDefinition.schema
+}))()
+export const GroupCreatedSchema = /* @__PURE__ */ (() => groupCreatedDefinition.schema)()
 export type GroupCreatedPayload = Static<typeof GroupCreatedSchema>
 
 /** 1001: `creator` created the group with `members`. */

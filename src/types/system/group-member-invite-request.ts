@@ -13,21 +13,21 @@ const meta = {
 /**
  * A member asks to invite others and needs approval (1009, TangSengDaoDao); clients show an approve button.
  */
-export const groupMemberInviteRequestDefinition = definePayloadType({
+export const groupMemberInviteRequestDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-member-invite-request',
   description: 'System message: an invitation waits for approval (1009).',
   fields: {
     ...systemFields,
-    invite_no: Type.Optional(Type.String({ description: 'Invitation number to approve.' })),
+    invite_no: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Invitation number to approve.' })),
   },
   digest: 'system',
   examples: [
     { title: 'Invite request', value: { type: 1009, content: '“{0}”想邀请2位朋友加入群聊', extra: [{ uid: 'u1', name: '张三' }], invite_no: 'inv-1', visibles: ['owner1'] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
   ],
   invalidExamples: [{ title: 'invite_no as a number', value: { type: 1009, content: '{0}', extra: [], invite_no: 1 }, path: '/invite_no' }],
-})
-export const GroupMemberInviteRequestSchema = groupMemberInviteRequestDefinition.schema
+}))()
+export const GroupMemberInviteRequestSchema = /* @__PURE__ */ (() => groupMemberInviteRequestDefinition.schema)()
 export type GroupMemberInviteRequestPayload = Static<typeof GroupMemberInviteRequestSchema>
 
 /** 1009: `inviter` asks to invite `count` people; only `approvers` see it (TangSengDaoDao). */

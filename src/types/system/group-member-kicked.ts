@@ -15,7 +15,7 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Group Member Kicked"
  */
-export const groupMemberKickedDefinition = definePayloadType({
+export const groupMemberKickedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-member-kicked',
   description: 'System message: a member was kicked (1010).',
@@ -28,8 +28,8 @@ export const groupMemberKickedDefinition = definePayloadType({
     { title: '群成员被踢', value: { type: 1010, content: '你被{0}移除群聊', extra: [{ uid: 'xxx', name: '张三' }] }, source: 'seeds/001 "群成员被踢"' },
   ],
   invalidExamples: [{ title: 'extra entry as a string', value: { type: 1010, content: '{0}', extra: ['xxx'] }, path: '/extra/0' }],
-})
-export const GroupMemberKickedSchema = groupMemberKickedDefinition.schema
+}))()
+export const GroupMemberKickedSchema = /* @__PURE__ */ (() => groupMemberKickedDefinition.schema)()
 export type GroupMemberKickedPayload = Static<typeof GroupMemberKickedSchema>
 
 /** 1010: the reader was removed by `operator` (WuKongIM docs' kick message). */

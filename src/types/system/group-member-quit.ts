@@ -13,7 +13,7 @@ const meta = {
 /**
  * A member left the group (1021, TangSengDaoDao).
  */
-export const groupMemberQuitDefinition = definePayloadType({
+export const groupMemberQuitDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-member-quit',
   description: 'System message: a member left (1021).',
@@ -25,8 +25,8 @@ export const groupMemberQuitDefinition = definePayloadType({
     { title: 'Member quit', value: { type: 1021, content: '“{0}”退出群聊', extra: [{ uid: 'u2', name: '李四' }], visibles: ['owner1'] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1021, extra: [] }, path: '/content' }],
-})
-export const GroupMemberQuitSchema = groupMemberQuitDefinition.schema
+}))()
+export const GroupMemberQuitSchema = /* @__PURE__ */ (() => groupMemberQuitDefinition.schema)()
 export type GroupMemberQuitPayload = Static<typeof GroupMemberQuitSchema>
 
 /** 1021: `member` left the group (TangSengDaoDao). */

@@ -13,7 +13,7 @@ const meta = {
 /**
  * Someone joined through a group QR code (1007, TangSengDaoDao): `{0}` joined, `{1}` shared the code.
  */
-export const groupMemberScanJoinDefinition = definePayloadType({
+export const groupMemberScanJoinDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-member-scan-join',
   description: 'System message: someone joined through a QR code (1007).',
@@ -25,8 +25,8 @@ export const groupMemberScanJoinDefinition = definePayloadType({
     { title: 'Joined by QR code', value: { type: 1007, content: '“{0}”通过“{1}”的二维码加入群聊', extra: [{ uid: 'u3', name: '王五' }, { uid: 'u1', name: '张三' }] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
   ],
   invalidExamples: [{ title: 'No extra', value: { type: 1007, content: '“{0}”加入群聊' }, path: '/extra' }],
-})
-export const GroupMemberScanJoinSchema = groupMemberScanJoinDefinition.schema
+}))()
+export const GroupMemberScanJoinSchema = /* @__PURE__ */ (() => groupMemberScanJoinDefinition.schema)()
 export type GroupMemberScanJoinPayload = Static<typeof GroupMemberScanJoinSchema>
 
 /** 1007: `member` joined through the QR code `sharer` shared (TangSengDaoDao). */

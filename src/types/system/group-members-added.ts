@@ -17,7 +17,7 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Add Group Members"
  */
-export const groupMembersAddedDefinition = definePayloadType({
+export const groupMembersAddedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-members-added',
   description: 'System message: members were added to a group (1002).',
@@ -59,8 +59,8 @@ export const groupMembersAddedDefinition = definePayloadType({
     },
   ],
   invalidExamples: [{ title: 'extra as an object', value: { type: 1002, content: '{0}', extra: { uid: 'u', name: 'n' } }, path: '/extra' }],
-})
-export const GroupMembersAddedSchema = groupMembersAddedDefinition.schema
+}))()
+export const GroupMembersAddedSchema = /* @__PURE__ */ (() => groupMembersAddedDefinition.schema)()
 export type GroupMembersAddedPayload = Static<typeof GroupMembersAddedSchema>
 
 /** 1002: `operator` invited `members`. */

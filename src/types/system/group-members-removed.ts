@@ -16,7 +16,7 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Remove Group Members"
  */
-export const groupMembersRemovedDefinition = definePayloadType({
+export const groupMembersRemovedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-members-removed',
   description: 'System message: members were removed from a group (1003).',
@@ -37,8 +37,8 @@ export const groupMembersRemovedDefinition = definePayloadType({
     },
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1003, extra: [] }, path: '/content' }],
-})
-export const GroupMembersRemovedSchema = groupMembersRemovedDefinition.schema
+}))()
+export const GroupMembersRemovedSchema = /* @__PURE__ */ (() => groupMembersRemovedDefinition.schema)()
 export type GroupMembersRemovedPayload = Static<typeof GroupMembersRemovedSchema>
 
 /** 1003: `operator` removed `members`. */

@@ -13,7 +13,7 @@ const meta = {
 /**
  * Group ownership was transferred (1008, TangSengDaoDao): `{0}` is the new owner.
  */
-export const groupOwnerTransferredDefinition = definePayloadType({
+export const groupOwnerTransferredDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-owner-transferred',
   description: 'System message: ownership was transferred (1008).',
@@ -25,8 +25,8 @@ export const groupOwnerTransferredDefinition = definePayloadType({
     { title: 'New owner', value: { type: 1008, content: '“{0}”已成为新群主', extra: [{ uid: 'u2', name: '李四' }] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
   ],
   invalidExamples: [{ title: 'Content as an array', value: { type: 1008, content: ['{0}'], extra: [] }, path: '/content' }],
-})
-export const GroupOwnerTransferredSchema = groupOwnerTransferredDefinition.schema
+}))()
+export const GroupOwnerTransferredSchema = /* @__PURE__ */ (() => groupOwnerTransferredDefinition.schema)()
 export type GroupOwnerTransferredPayload = Static<typeof GroupOwnerTransferredSchema>
 
 /** 1008: `owner` is the new group owner (TangSengDaoDao). */

@@ -20,20 +20,20 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Update Group Name", "Update Group Announcement"
  */
-export const groupUpdatedDefinition = definePayloadType({
+export const groupUpdatedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-updated',
   description: 'System message: a group attribute changed (1005).',
   fields: {
     ...systemFields,
-    data: Type.Optional(
-    Type.Object(
+    data: /* @__PURE__ */ Type.Optional(
+    /* @__PURE__ */ Type.Object(
       {
-        name: Type.Optional(Type.String({ description: 'New group name.' })),
-        notice: Type.Optional(Type.String({ description: 'New announcement.' })),
-        forbidden: Type.Optional(Type.String({ description: '"1" = everyone muted.' })),
-        invite: Type.Optional(Type.String({ description: '"1" = invitations need approval.' })),
-        status: Type.Optional(Type.String({ description: 'Group status.' })),
+        name: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'New group name.' })),
+        notice: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'New announcement.' })),
+        forbidden: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: '"1" = everyone muted.' })),
+        invite: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: '"1" = invitations need approval.' })),
+        status: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.String({ description: 'Group status.' })),
       },
       { description: 'What changed and its new value (TangSengDaoDao writes each as a string).' },
     ),
@@ -61,8 +61,8 @@ export const groupUpdatedDefinition = definePayloadType({
     },
   ],
   invalidExamples: [{ title: 'extra uid as a number', value: { type: 1005, content: '{0}', extra: [{ uid: 1, name: 'n' }] }, path: '/extra/0/uid' }],
-})
-export const GroupUpdatedSchema = groupUpdatedDefinition.schema
+}))()
+export const GroupUpdatedSchema = /* @__PURE__ */ (() => groupUpdatedDefinition.schema)()
 export type GroupUpdatedPayload = Static<typeof GroupUpdatedSchema>
 
 function buildUpdated(variant: 'name' | 'announcement', key: 'name' | 'notice', operator: UserRef, text: string, options: BuildOptions): BuiltSystemMessage<GroupUpdatedPayload> {

@@ -13,7 +13,7 @@ const meta = {
 /**
  * The group was upgraded to a super group (1022, TangSengDaoDao). Fixed text.
  */
-export const groupUpgradedDefinition = definePayloadType({
+export const groupUpgradedDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'group-upgraded',
   description: 'System message: the group was upgraded (1022).',
@@ -25,8 +25,8 @@ export const groupUpgradedDefinition = definePayloadType({
     { title: 'Group upgraded', value: { type: 1022, content: '本群已升级为超大群' } },
   ],
   invalidExamples: [{ title: 'No content', value: { type: 1022 }, path: '/content' }],
-})
-export const GroupUpgradedSchema = groupUpgradedDefinition.schema
+}))()
+export const GroupUpgradedSchema = /* @__PURE__ */ (() => groupUpgradedDefinition.schema)()
 export type GroupUpgradedPayload = Static<typeof GroupUpgradedSchema>
 
 /** 1022: the group was upgraded to a super group (TangSengDaoDao; fixed text). */

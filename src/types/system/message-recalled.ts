@@ -18,13 +18,13 @@ const meta = {
  *
  * @see {@link https://githubim.com/api/message} "Recall Message"
  */
-export const messageRecalledDefinition = definePayloadType({
+export const messageRecalledDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'message-recalled',
   description: 'System message: a message was recalled (1006).',
   fields: {
     ...systemFields,
-    message_id: DecimalId('Id of the recalled message, as a decimal string.', ID_HINT),
+    message_id: /* @__PURE__ */ DecimalId('Id of the recalled message, as a decimal string.', ID_HINT),
   },
   digest: 'system',
   examples: [
@@ -42,8 +42,8 @@ export const messageRecalledDefinition = definePayloadType({
   invalidExamples: [
     { title: 'message_id as a number', value: { type: 1006, message_id: 234343435, content: '{0}', extra: [] }, path: '/message_id' },
   ],
-})
-export const MessageRecalledSchema = messageRecalledDefinition.schema
+}))()
+export const MessageRecalledSchema = /* @__PURE__ */ (() => messageRecalledDefinition.schema)()
 export type MessageRecalledPayload = Static<typeof MessageRecalledSchema>
 
 /** 1006: `operator` recalled the message `message_id` (a decimal string). */

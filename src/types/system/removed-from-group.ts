@@ -13,7 +13,7 @@ const meta = {
 /**
  * The reader was removed from the group (1020, TangSengDaoDao's actual kick message); `visibles` lists the removed users.
  */
-export const removedFromGroupDefinition = definePayloadType({
+export const removedFromGroupDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'removed-from-group',
   description: 'System message: you were removed from the group (1020).',
@@ -25,8 +25,8 @@ export const removedFromGroupDefinition = definePayloadType({
     { title: 'Removed from group', value: { type: 1020, content: '你被{0}移除群聊', extra: [{ uid: 'u1', name: '张三' }], visibles: ['u9'] }, source: 'TangSengDaoDaoServerLib config/msg_group.go' },
   ],
   invalidExamples: [{ title: 'visibles as a string', value: { type: 1020, content: '{0}', extra: [], visibles: 'u9' }, path: '/visibles' }],
-})
-export const RemovedFromGroupSchema = removedFromGroupDefinition.schema
+}))()
+export const RemovedFromGroupSchema = /* @__PURE__ */ (() => removedFromGroupDefinition.schema)()
 export type RemovedFromGroupPayload = Static<typeof RemovedFromGroupSchema>
 
 /** 1020: `removed` were removed by `operator` (TangSengDaoDao); only they see it. */

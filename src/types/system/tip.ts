@@ -12,13 +12,13 @@ const meta = {
 /**
  * A generic template tip (2000, TangSengDaoDao): "{0}已解散该群聊", pinned-message and auto-delete notices, or plain text.
  */
-export const tipDefinition = definePayloadType({
+export const tipDefinition = /* @__PURE__ */ (() => definePayloadType({
   ...meta,
   name: 'tip',
   description: 'System message: a generic tip (2000).',
   fields: {
     ...systemFieldsOptionalExtra,
-    data: Type.Optional(Type.Object({}, { description: 'Tip-specific data, e.g. `{ msg_auto_delete, data_type: "autoDeleteForMessage" }`.' })),
+    data: /* @__PURE__ */ Type.Optional(/* @__PURE__ */ Type.Object({}, { description: 'Tip-specific data, e.g. `{ msg_auto_delete, data_type: "autoDeleteForMessage" }`.' })),
   },
   digest: 'system',
   examples: [
@@ -26,8 +26,8 @@ export const tipDefinition = definePayloadType({
     { title: 'Plain tip', value: { type: 2000, content: '我们已经是好友了' } },
   ],
   invalidExamples: [{ title: 'extra as a string', value: { type: 2000, content: 'x', extra: 'u1' }, path: '/extra' }],
-})
-export const TipSchema = tipDefinition.schema
+}))()
+export const TipSchema = /* @__PURE__ */ (() => tipDefinition.schema)()
 export type TipPayload = Static<typeof TipSchema>
 
 /**
