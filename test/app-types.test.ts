@@ -37,7 +37,7 @@ describe('digest with { codec }', () => {
     for (const d of [digest, renderDigest]) {
       expect(d(packet, { codec })).toBe('[红包]恭喜发财')
       expect(d(packet, { codec, locale: 'en' })).toBe('[Red packet] 恭喜发财')
-      expect(d(packet, { codec, maxLength: 4 })).toBe('[红包]…')
+      expect(d(packet, { codec, maxLength: 4 })).toBe('[红包…') // at most maxLength characters, the … marker included
       // Built-in types are unchanged with a codec.
       expect(d({ type: 2, url: 'a.png', width: 1, height: 1 }, { codec })).toBe('[图片]')
     }

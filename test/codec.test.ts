@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodePayload, encodePayload, isPayloadError, payloadDefinitions, PayloadError, safeDecodePayload, type Payload } from '../src/entries/index.js'
@@ -189,22 +188,6 @@ describe('round trip', () => {
   })
 })
 
-describe('isPayloadError', () => {
-  it('recognizes errors thrown by the CommonJS build (no instanceof)', () => {
-    const require = createRequire(import.meta.url)
-    const cjs = require('../dist/index.cjs') as typeof import('../src/entries/index.js')
-    let thrown: unknown
-    try {
-      cjs.decodePayload('!!!')
-    } catch (error) {
-      thrown = error
-    }
-    expect(thrown instanceof PayloadError).toBe(false)
-    expect(isPayloadError(thrown)).toBe(true)
-    expect(cjs.isPayloadError(errorOf(() => decodePayload('!!!')))).toBe(true)
-    expect(isPayloadError(new Error('x'))).toBe(false)
-  })
-})
 
 describe('the browser byte layer (platform-web.ts), run in Node', () => {
   it('agrees with Buffer on arbitrary bytes and text, through native Base64 and through atob/btoa', async () => {

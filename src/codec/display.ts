@@ -75,7 +75,12 @@ function partsOf(issues: readonly ValidationIssue[]): string[] {
 }
 
 function isEnvelope(value: unknown): value is UnknownPayload {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Number.isInteger((value as { type?: unknown }).type)
+  try {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && Number.isInteger((value as { type?: unknown }).type)
+  } catch {
+    // A getter or Proxy trap that throws (a value passed in, not one that was parsed): nothing to show.
+    return false
+  }
 }
 
 /**
