@@ -5,7 +5,7 @@
  */
 import { textSegments, type LinkFinder, type TextSegment } from '../text/segments.js'
 import { findLinks } from '../text/links.js'
-import { DEFAULT_MAX_RENDER_LENGTH, escapeHtml, htmlText, limitOption, localeOf, truncate, type RenderOptions } from './render.js'
+import { DEFAULT_MAX_RENDER_LENGTH, escapeHtml, htmlText, limitOption, localeOf, TRUNCATION_MARK, truncate, type RenderOptions } from './render.js'
 import { digest } from './digest.js'
 
 /** Options of {@link renderTextMessage} and {@link renderTextHtml}. */
@@ -51,9 +51,26 @@ function cost(s: TextSegment): number {
  * string `content` renders as no segments.
  */
 export function renderTextMessage(payload: unknown, options: TextRenderOptions = {}): RenderedText {
-  let budget = limitOption(options.maxLength, DEFAULT_MAX_RENDER_LENGTH)
-  let truncated = false
+  const max = limitOption(options.maxLength, DEFAULT_MAX_RENDER_LENGTH)
   const finder = options.links === false ? undefined : typeof options.links === 'function' ? options.links : findLinks
+  const p = record(payload)
+  const reply = record(p?.reply)
+  const main = textSegments(p, finder ? { findLinks: finder } : {})
+  const name: TextSegment = { kind: 'text', text: typeof reply?.from_name === 'string' ? reply.from_name : '' }
+  const quoted = record(reply?.payload)
+  const inner: TextSegment[] =
+    quoted === undefined
+      ? []
+      : quoted.type === 1
+        ? textSegments(quoted, finder ? { findLinks: finder } : {})
+        : [{ kind: 'text', text: digest(quoted, { locale: localeOf(options), maxLength: Math.max(max, 1) }) }]
+  let total = main.reduce((n, s) => n + cost(s), 0)
+  if (reply) total += cost(name) + inner.reduce((n, s) => n + cost(s), 0)
+  // Over the limit, one unit stays in reserve for the `…` that marks the cut: the output then
+  // holds at most `maxLength` characters with the mark, even when the cut falls between segments.
+  const reserve = total > max && max > 0 ? 1 : 0
+  let budget = total > max ? max - reserve : total
+  let truncated = false
   /** Segments within the budget; the first that does not fit is cut to text and ends the list. */
   const bounded = (segments: readonly TextSegment[]): TextSegment[] => {
     const out: TextSegment[] = []
@@ -67,29 +84,20 @@ export function renderTextMessage(payload: unknown, options: TextRenderOptions =
       }
       // Cut to text: a cut link would point elsewhere than it says, a cut name to someone else.
       // (A link or mention whose text fits but whose URL or uid does not is cut by one more, so the mark shows.)
-      out.push({ kind: 'text', text: truncate(s.text, Math.min(budget, Math.max(s.text.length - 1, 0))) })
+      const room = Math.min(budget + reserve, s.text.length - 1)
+      out.push({ kind: 'text', text: room >= 1 ? truncate(s.text, room) : budget + reserve >= 1 ? TRUNCATION_MARK : '' })
       budget = 0
       truncated = true
     }
     return out
   }
-  const p = record(payload)
-  const reply = record(p?.reply)
   let quote: RenderedQuote | undefined
   if (reply) {
     const uid = typeof reply.from_uid === 'string' ? reply.from_uid : ''
-    const rawName = typeof reply.from_name === 'string' ? reply.from_name : ''
-    const name = bounded([{ kind: 'text', text: rawName }])[0]?.text ?? ''
-    const quoted = record(reply.payload)
-    const inner =
-      quoted === undefined
-        ? []
-        : quoted.type === 1
-          ? textSegments(quoted, finder ? { findLinks: finder } : {})
-          : [{ kind: 'text' as const, text: digest(quoted, { locale: localeOf(options), maxLength: Math.max(budget, 1) }) }]
-    quote = { uid, name, segments: bounded(inner) }
+    const quoteName = bounded([name])[0]?.text ?? ''
+    quote = { uid, name: quoteName, segments: bounded(inner) }
   }
-  const segments = bounded(textSegments(p, finder ? { findLinks: finder } : {}))
+  const segments = bounded(main)
   return quote ? { quote, segments, truncated } : { segments, truncated }
 }
 
