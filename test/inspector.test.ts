@@ -32,7 +32,8 @@ if (!available && !required) {
 }
 
 const root = join(import.meta.dirname, '..')
-const BUDGET_GZIP = 60 * 1024
+// 63.4 KB measured after the text segments (linkify-it) and the app-codec registration joined the page.
+const BUDGET_GZIP = 64 * 1024
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64')
 const fromB64 = (text: string): unknown => JSON.parse(Buffer.from(text, 'base64').toString('utf8'))
 const pointer = (path: readonly (string | number)[]) => path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')

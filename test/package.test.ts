@@ -16,6 +16,12 @@ const root = join(import.meta.dirname, '..')
 const entryNames = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports)
   .filter((key) => !key.includes('*') && !key.endsWith('.json'))
   .map((key) => (key === '.' ? 'wukong-payload' : `wukong-payload/${key.slice('./'.length)}`))
+/**
+ * The entries Node loads on its own. Not the SDK bridge: wukongimjssdk 1.0.4 itself does not load
+ * under Node's ESM resolver (its lib/ imports './const' without an extension), so apps bundle it;
+ * test/wukongimjssdk*.test.ts check the bridge bundled with esbuild, as apps use it.
+ */
+const nodeEntryNames = entryNames.filter((entry) => entry !== 'wukong-payload/wukongimjssdk')
 const bin = (name: string) => join(root, 'node_modules', '.bin', name)
 let work: string
 let installed: string
@@ -29,7 +35,7 @@ beforeAll(() => {
   mkdirSync(installed, { recursive: true })
   execFileSync('tar', ['-xzf', join(work, tarball), '-C', installed, '--strip-components=1'])
   // The package's dependencies and TypeScript's Node types, as npm would install them beside it.
-  for (const dep of ['@sinclair', 'ajv', 'lossless-json', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string', '@types', 'linkify-it', 'markdown-it', 'uc.micro', 'mdurl', 'entities', 'punycode.js']) {
+  for (const dep of ['@sinclair', 'ajv', 'lossless-json', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string', '@types', 'linkify-it', 'markdown-it', 'uc.micro', 'mdurl', 'entities', 'punycode.js', 'wukongimjssdk', '@standard-schema']) {
     symlinkSync(join(root, 'node_modules', dep), join(consumer, 'node_modules', dep))
   }
   cpSync(join(root, 'test', 'consumer'), join(consumer, 'src'), { recursive: true })
@@ -82,7 +88,13 @@ describe('the published package', () => {
     }
     writeFileSync(join(consumer, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig))
     const run = () => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`], { cwd: consumer, encoding: 'utf8' })
-    expect(run).not.toThrow()
+    let output = ''
+    try {
+      run()
+    } catch (error) {
+      output = String((error as { stdout?: unknown }).stdout || error)
+    }
+    expect(output).toBe('')
   }, 180_000) // ~25 s of CPU checking every shipped declaration (skipLibCheck: false); far more on a busy 2-core machine
 
   it('loads from Node as ESM and as CommonJS, with the same error brand', () => {
@@ -102,7 +114,7 @@ describe('the published package', () => {
       const { createRequire } = await import('node:module')
       const require = createRequire(import.meta.url)
       const out = []
-      for (const entry of entryNames) {
+      for (const entry of ${JSON.stringify(nodeEntryNames)}) {
         const esm = await import(entry)
         const cjs = require(entry)
         out.push([entry, Object.keys(esm).sort().join() === Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort().join(), import.meta.resolve(entry).includes('/dist/node/')])
@@ -114,21 +126,7 @@ describe('the published package', () => {
       console.log(JSON.stringify(out))
     `
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(work, 'consumer'), encoding: 'utf8' })
-    expect(JSON.parse(out)).toEqual([
-      ['wukong-payload', true, true],
-      ['wukong-payload/codec', true, true],
-      ['wukong-payload/render', true, true],
-      ['wukong-payload/runtime', true, true],
-      ['wukong-payload/server', true, true],
-      ['wukong-payload/events', true, true],
-      ['wukong-payload/api', true, true],
-      ['wukong-payload/adapters/openim', true, true],
-      ['wukong-payload/adapters/lanying', true, true],
-      ['wukong-payload/adapters/commsease', true, true],
-      ['wukong-payload/text', true, true],
-      ['wukong-payload/markdown', true, true],
-      ['schema', true, true],
-    ])
+    expect(JSON.parse(out)).toEqual([...nodeEntryNames.map((entry) => [entry, true, true]), ['schema', true, true]])
   })
 })
 
@@ -143,7 +141,7 @@ describe('the built ESM', () => {
     expect(offenders).toEqual([])
   })
 
-  it.each(entryNames.filter((entry) => !entry.startsWith('wukong-payload/adapters/') || entry === 'wukong-payload/adapters/openim'))('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
+  it.each(nodeEntryNames.filter((entry) => !entry.startsWith('wukong-payload/adapters/') || entry === 'wukong-payload/adapters/openim'))('importing %s changes nothing global ("sideEffects": false is true)', (entry) => {
     // A fresh process records every global, the prototypes' keys and the global symbol
     // registry's use, imports the entry, and compares. Module-level work is limited to building
     // constant schema objects.
