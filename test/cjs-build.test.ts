@@ -1,17 +1,9 @@
 /** The CommonJS build (dist/, so the slow tier): its errors are recognised by the ESM copy and back, without instanceof. */
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { errorOf } from './helpers.js'
 import { decodePayload, isPayloadError, PayloadError } from '../src/entries/index.js'
 
-function errorOf(fn: () => unknown): PayloadError {
-  try {
-    fn()
-  } catch (error) {
-    if (isPayloadError(error)) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 describe('isPayloadError', () => {
   it('recognizes errors thrown by the CommonJS build (no instanceof)', () => {

@@ -1,18 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { errorOf } from './helpers.js'
 import { decodePayload, encodePayload, isPayloadError, payloadDefinitions, PayloadError, safeDecodePayload, type Payload } from '../src/entries/index.js'
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
-function errorOf(fn: () => unknown): PayloadError {
-  try {
-    fn()
-  } catch (error) {
-    if (isPayloadError(error)) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 describe('decodePayload', () => {
   it('decodes every example from Base64, bytes and objects alike', () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Validator, type Schema } from '@cfworker/json-schema'
+import { isPayloadError, type PayloadError } from '../src/entries/index.js'
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -25,4 +26,15 @@ export function independentValidator(name: string): Validator {
   const validator = new Validator(schema, '2020-12', false)
   for (const [other, s] of schemas) if (other !== name) validator.addSchema(s)
   return validator
+}
+
+/** The `PayloadError` that `fn` throws (by the package's own brand check, so errors of either build count); fails if it throws nothing. */
+export function errorOf(fn: () => unknown): PayloadError {
+  try {
+    fn()
+  } catch (error) {
+    if (isPayloadError(error)) return error
+    throw error
+  }
+  throw new Error('did not throw')
 }
