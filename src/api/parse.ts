@@ -1,7 +1,7 @@
 /**
  * Response parsers of the read side: the body's text or bytes in, `{ ok: true, value }` or
  * `{ ok: false, error }` out, never a throw. Each body is read with every integer exact
- * (parseJsonExactQuick), its envelope checked once by the generated validator of its endpoint,
+ * (parseJsonExact), its envelope checked once by the generated validator of its endpoint,
  * and then each message's payload decoded on its own through the codec: a bad payload fails
  * alone (`message.error`, the parsed JSON kept as `error.value`), as on every receive path.
  */
@@ -29,7 +29,7 @@ import type { Payload } from '../types/payload.js'
 import { issuesFromAjv } from '../validate/issues.js'
 import { base64ToBytes } from '#platform'
 import { strictUtf8ToText } from '../wire/base64-check.js'
-import { parseJsonExactQuick } from '../wire/json-exact-quick.js'
+import { parseJsonExact } from '../wire/json-exact.js'
 import { ApiError, type ApiResult } from './errors.js'
 import type { ApiMessage, ApiMessageStream, ApiConversation } from './types.js'
 
@@ -77,7 +77,7 @@ function readBody(body: unknown, options: ApiParseOptions<unknown>): { ok: true;
     return { ok: false, error: new ApiError('body', `the body is not UTF-8: ${error instanceof Error ? error.message : String(error)}`, { cause }) }
   }
   try {
-    return { ok: true, value: parseJsonExactQuick(text, options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }) }
+    return { ok: true, value: parseJsonExact(text, options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }) }
   } catch (error) {
     const cause = isPayloadError(error) ? error : new PayloadError('INVALID_JSON', String(error))
     const hint = /^\s*</.test(text) ? ' (it looks like HTML: a proxy or a wrong URL answered, not WuKongIM)' : ''
