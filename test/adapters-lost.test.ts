@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { leaves } from './helpers.js'
 import { decodePayload, encodePayload, isPayloadError, type Payload, type SendMessageRequest } from 'wukong-payload'
 import { commsEaseForm, fromCommsEase, toCommsEase } from 'wukong-payload/adapters/commsease'
 import { fromLanying, lanyingRequestJson, toLanying } from 'wukong-payload/adapters/lanying'
@@ -15,14 +16,6 @@ import { fromOpenIM, toOpenIM } from 'wukong-payload/adapters/openim'
 
 type Lost = readonly { path: string; reason: string }[]
 
-function leaves(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  if (typeof value === 'object' && value !== null) {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)
-    if (entries.length === 0) out.set(path, value)
-    for (const [k, v] of entries) leaves(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
-  } else out.set(path, value)
-  return out
-}
 
 /** Every leaf of the original either comes back equal or lies under a path `lost` names. */
 function expectNamedOrKept(original: SendMessageRequest, back: SendMessageRequest, lost: Lost): void {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { leaves } from './helpers.js'
 import { decodePayload, encodePayload, isPayloadError, type Payload, type SendMessageRequest } from 'wukong-payload'
 import { commsEaseForm, fromCommsEase, toCommsEase } from 'wukong-payload/adapters/commsease'
 import { fromLanying, lanyingRequestJson, toLanying } from 'wukong-payload/adapters/lanying'
@@ -20,14 +21,6 @@ function document(request: SendMessageRequest): Record<string, Json> {
 }
 
 /** Every leaf of a JSON value, by JSON Pointer. */
-function leaves(value: Json, path = '', out = new Map<string, Json>()): Map<string, Json> {
-  if (typeof value === 'object' && value !== null) {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)
-    if (entries.length === 0) out.set(path, value)
-    for (const [k, v] of entries) leaves(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
-  } else out.set(path, value)
-  return out
-}
 
 /** Asserts the round trip kept every leaf of the original that no `lost` entry covers. */
 function expectKept(original: SendMessageRequest, back: SendMessageRequest, lost: Lost): void {

@@ -38,3 +38,13 @@ export function errorOf(fn: () => unknown): PayloadError {
   }
   throw new Error('did not throw')
 }
+
+/** Every leaf of a JSON value by its JSON Pointer (an empty object or array is a leaf itself): the round-trip tests compare these. */
+export function leaves<T = unknown>(value: T, path = '', out = new Map<string, T>()): Map<string, T> {
+  if (typeof value === 'object' && value !== null) {
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)
+    if (entries.length === 0) out.set(path, value)
+    for (const [k, v] of entries) leaves(v as T, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
+  } else out.set(path, value)
+  return out
+}
